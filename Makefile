@@ -1,0 +1,59 @@
+# Two commands a new user needs: `make demo` and `make test`. Only Python 3.11 is required.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+export DJANGO_SETTINGS_MODULE ?= config.settings.dev
+
+.PHONY: demo test venv venv-dev lint messages compilemessages serve worker clean
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q -r requirements-dev.txt
+	touch $(VENV)/.installed $@
+
+venv: $(VENV)/.installed
+venv-dev: $(VENV)/.installed-dev
+
+## demo: install, migrate SQLite, seed the demo consultation, print the admin login, serve :8000
+demo: venv
+	$(PY) manage.py migrate --no-input -v0
+	$(PY) manage.py seed_demo
+	@echo "Open http://127.0.0.1:8000/ (Korean: http://127.0.0.1:8000/ko/)"
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+## test: lint, Django checks, migrations check and the whole pytest suite
+test: venv-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py check
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: venv-dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+## messages: refresh every catalogue (needs GNU gettext); translators edit the .po files
+MSG_LANGS := -l ko -l es -l zh_Hans -l vi -l so -l tl -l am -l ru
+messages: venv-dev
+	$(PY) manage.py makemessages $(MSG_LANGS) --no-obsolete --no-location \
+		--ignore '.venv/*' --ignore 'consultation/*' --ignore 'survey/*' --ignore 'analysis/*' \
+		--ignore 'tests/*' --ignore 'bench/*'
+	for app in consultation survey analysis; do \
+		(cd $$app && ../$(PY) ../manage.py makemessages $(MSG_LANGS) --no-obsolete --no-location); \
+	done
+	$(MAKE) compilemessages
+
+compilemessages: venv-dev
+	$(PY) -m config.compile_messages
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,165 @@
+"""Page types residents read: the home page, a consultation, and each version of the draft."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+
+from consultation.blocks import DraftBodyBlock
+
+INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
+
+
+class HomePage(Page):
+    intro = RichTextField(features=INTRO_FEATURES, blank=True, verbose_name=_("Introduction"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    template = "pages/home_page.html"
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["consultation.ConsultationPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("Home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["consultations"] = (
+            ConsultationPage.objects.child_of(self).live().specific().order_by("-opens_at")
+        )
+        return context
+
+
+class ConsultationState(models.TextChoices):
+    UPCOMING = "upcoming", _("Upcoming")
+    OPEN = "open", _("Open for comments")
+    CLOSED = "closed", _("Closed")
+
+
+class ConsultationPage(Page):
+    intro = RichTextField(features=INTRO_FEATURES, blank=True, verbose_name=_("Introduction"))
+    opens_at = models.DateTimeField(verbose_name=_("Opens for comments"))
+    closes_at = models.DateTimeField(verbose_name=_("Closes for comments"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel([FieldPanel("opens_at"), FieldPanel("closes_at")], heading=_("Dates")),
+    ]
+
+    template = "pages/consultation_page.html"
+    parent_page_types = ["consultation.HomePage"]
+    subpage_types = ["consultation.BillOfRightsDraftPage"]
+
+    class Meta:
+        verbose_name = _("Consultation")
+
+    def clean(self):
+        super().clean()
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": _("The closing date must be after the opening.")})
+
+    def state_at(self, moment) -> str:
+        """Residents see one of three states; computed, never stored, so it cannot go stale."""
+        if moment < self.opens_at:
+            return ConsultationState.UPCOMING
+        if moment >= self.closes_at:
+            return ConsultationState.CLOSED
+        return ConsultationState.OPEN
+
+    @property
+    def state(self) -> str:
+        return self.state_at(timezone.now())
+
+    @property
+    def state_label(self) -> str:
+        return ConsultationState(self.state).label
+
+    def draft_versions(self):
+        """Published drafts of this consultation, newest first."""
+        return BillOfRightsDraftPage.objects.child_of(self).live().order_by("-version_number")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        versions = list(self.draft_versions())
+        context["versions"] = versions
+        context["current_draft"] = versions[0] if versions else None
+        return context
+
+
+class BillOfRightsDraftPage(RoutablePageMixin, Page):
+    version_number = models.PositiveSmallIntegerField(
+        verbose_name=_("Version number"),
+        help_text=_("1 for the first draft, 2 for the next. Residents can open every version."),
+    )
+    summary = models.TextField(blank=True, verbose_name=_("Summary"))
+    change_note = models.TextField(
+        blank=True,
+        verbose_name=_("What changed in this version"),
+        help_text=_("Shown above the comparison with the previous version."),
+    )
+    body = StreamField(DraftBodyBlock(), verbose_name=_("Rights"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("version_number"),
+        FieldPanel("summary"),
+        FieldPanel("change_note"),
+        FieldPanel("body"),
+    ]
+
+    template = "pages/bill_of_rights_draft_page.html"
+    parent_page_types = ["consultation.ConsultationPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("Bill of Rights draft")
+
+    @property
+    def consultation(self):
+        return self.get_parent().specific
+
+    def sibling_versions(self):
+        """Every published version of this draft in the same language, newest first."""
+        return (
+            BillOfRightsDraftPage.objects.sibling_of(self, inclusive=True)
+            .live()
+            .order_by("-version_number")
+        )
+
+    def previous_version(self):
+        return self.sibling_versions().filter(version_number__lt=self.version_number).first()
+
+    def rights(self):
+        return [block for block in self.body if block.block_type == "right"]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["consultation"] = self.consultation
+        context["versions"] = list(self.sibling_versions())
+        context["previous"] = self.previous_version()
+        return context
+
+    @path("compare/", name="compare")
+    def compare(self, request):
+        """Per-right comparison between this version and an earlier one chosen by the reader."""
+        from consultation.selectors import draft_comparison
+
+        versions = list(self.sibling_versions())
+        other_number = request.GET.get("from", "")
+        other = None
+        if other_number.isdigit():
+            other = next((v for v in versions if v.version_number == int(other_number)), None)
+        if other is None:
+            other = self.previous_version()
+        if other is None:
+            return redirect(self.url)
+        older, newer = sorted([other, self], key=lambda page: page.version_number)
+        context = self.get_context(request)
+        context.update(older=older, newer=newer, changes=draft_comparison(older=older, newer=newer))
+        return TemplateResponse(request, "pages/draft_comparison.html", context)
