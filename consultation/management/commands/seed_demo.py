@@ -1,5 +1,6 @@
 """Seed the demo consultation (idempotent) and make sure an admin login exists."""
 
+import importlib
 import os
 
 from django.contrib.auth import get_user_model
@@ -8,6 +9,7 @@ from django.core.management.base import BaseCommand
 from consultation.demo import seed_demo
 
 DEMO_ADMIN = "admin"
+DEMO_DATA_APPS = ("consultation", "survey", "analysis")
 
 
 class Command(BaseCommand):
@@ -47,5 +49,15 @@ class Command(BaseCommand):
             )
 
     def _extra_seeders(self):
-        """Other apps add their demo data here (surveys, comments) as they arrive."""
-        return []
+        """Each app may ship `<app>/demo_data.py` with `seed_demo_data() -> str` (surveys,
+        comments, analysis runs); they run in this order, after the pages exist."""
+        seeders = []
+        for app in DEMO_DATA_APPS:
+            try:
+                module = importlib.import_module(f"{app}.demo_data")
+            except ModuleNotFoundError as error:
+                if error.name != f"{app}.demo_data":
+                    raise
+                continue
+            seeders.append((app, module.seed_demo_data))
+        return seeders
