@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: demo test venv venv-dev lint messages compilemessages serve worker clean
+.PHONY: demo test venv venv-dev lint messages compilemessages serve worker bandit clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -54,6 +54,28 @@ messages: venv-dev
 
 compilemessages: venv-dev
 	$(PY) -m config.compile_messages
+
+## serve: production runtime on DATABASE_URL / REDIS_URL: migrate, collect static files, then
+## gunicorn (config/gunicorn.py) and one task worker; Ctrl-C stops both. See docs/deployment.md.
+SERVE_SETTINGS ?= config.settings.production
+serve: venv
+	DJANGO_SETTINGS_MODULE=$(SERVE_SETTINGS) $(PY) manage.py migrate --no-input -v0
+	DJANGO_SETTINGS_MODULE=$(SERVE_SETTINGS) $(PY) manage.py collectstatic --no-input -v0
+	DJANGO_SETTINGS_MODULE=$(SERVE_SETTINGS) $(PY) manage.py analysis_recover
+	DJANGO_SETTINGS_MODULE=$(SERVE_SETTINGS) sh -c '\
+		$(PY) manage.py db_worker & worker=$$!; \
+		trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+		$(VENV)/bin/gunicorn -c config/gunicorn.py config.wsgi:application'
+
+## worker: one more background-task worker (run M of them, on any machine with the settings)
+worker: venv
+	DJANGO_SETTINGS_MODULE=$(SERVE_SETTINGS) $(PY) manage.py analysis_recover
+	DJANGO_SETTINGS_MODULE=$(SERVE_SETTINGS) $(PY) manage.py db_worker
+
+## bandit: security lint of the project's code (fails on high-severity findings)
+bandit: venv-dev
+	$(VENV)/bin/bandit -q -r config consultation survey analysis bench -x '*/migrations/*' \
+		--severity-level high
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache

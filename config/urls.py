@@ -1,5 +1,5 @@
-"""URLs: the admin and files outside the language prefix; everything residents read inside it,
-so /ko/, /so/ and /am/ each serve their own language."""
+"""URLs: the admin, health checks and files outside the language prefix; everything residents
+read inside it, so /ko/, /so/ and /am/ each serve their own language."""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
@@ -8,7 +8,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from config import health
+
 urlpatterns = [
+    path("health/live", health.live, name="health-live"),
+    path("health/ready", health.ready, name="health-ready"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -23,3 +27,8 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+handler400 = "config.errors.bad_request"
+handler403 = "config.errors.permission_denied"
+handler404 = "config.errors.page_not_found"
+handler500 = "config.errors.server_error"

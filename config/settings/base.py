@@ -8,6 +8,7 @@ import dj_database_url
 from django.conf.locale import LANG_INFO
 
 from config.languages import EXTRA_LANG_INFO, LANGUAGE_TABLE
+from config.logging import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -38,6 +39,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_tasks",
     "django_tasks_db",
+    "csp",
+    "config.apps.SiteConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -45,16 +48,26 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
 ]
 
+# Order matters: request ids and security headers wrap everything (static files, cached pages
+# and error pages included); the page cache sits outside sessions so it sees every cookie; rate
+# limits and the database-outage page come after LocaleMiddleware to answer in the resident's
+# language.
 MIDDLEWARE = [
+    "config.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "config.middleware.SecurityHeadersMiddleware",
+    "config.middleware.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "config.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "config.ratelimit.RateLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "config.errors.DatabaseUnavailableMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -96,6 +109,9 @@ def database_from_env(default_sqlite: Path) -> dict:
     if url:
         config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
         config["ATOMIC_REQUESTS"] = False
+        if config["ENGINE"] == "django.db.backends.sqlite3":
+            config["CONN_MAX_AGE"] = 0
+            config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
         return config
     return {
         "ENGINE": "django.db.backends.sqlite3",
@@ -176,9 +192,64 @@ EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 # Hashing secret for values we must compare but never keep (addresses behind rate limits).
 PSEUDONYM_KEY = os.environ.get("PSEUDONYM_KEY", "")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
+# Security headers on every response. Resident pages load scripts and styles from this origin
+# only (no inline code); the Wagtail admin's widgets need inline scripts, so /admin/ gets its
+# own policy, still limited to this origin.
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
+MEDIA_ORIGINS = [o for o in os.environ.get("MEDIA_ORIGINS", "").split(",") if o.strip()]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *MEDIA_ORIGINS],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
 }
+ADMIN_PATH_PREFIX = "/admin/"
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", *MEDIA_ORIGINS],
+        "frame-src": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+CSRF_FAILURE_VIEW = "config.errors.csrf_failure"
+
+# Rate limits counted in the shared cache (config/ratelimit.py). Apps add their own entries.
+RATE_LIMIT_TRUSTED_PROXIES = int(os.environ.get("RATE_LIMIT_TRUSTED_PROXIES", "0"))
+RATE_LIMITS = {
+    "admin-login": {
+        "path": r"^/admin/login/$",
+        "methods": ("POST",),
+        "limit": int(os.environ.get("ADMIN_LOGIN_LIMIT", "10")),
+        "window": 300,
+    },
+}
+
+# Anonymous public pages kept in the shared cache (config/pagecache.py); 0 turns it off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
+PAGE_CACHE_LOCAL_SECONDS = float(os.environ.get("PAGE_CACHE_LOCAL_SECONDS", "1"))
+
+# Readiness fails when the oldest runnable background task has waited longer than this.
+HEALTH_MAX_WORKER_LAG = int(os.environ.get("HEALTH_MAX_WORKER_LAG", "300"))
+
+LOGGING = logging_config(
+    fmt=os.environ.get("LOG_FORMAT", "json"), level=os.environ.get("LOG_LEVEL", "INFO")
+)

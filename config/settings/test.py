@@ -17,3 +17,5 @@ STORAGES = {
 }
 if not os.environ.get("REDIS_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Tests read what they just wrote; tests/test_pagecache.py turns the page cache on itself.
+PAGE_CACHE_SECONDS = 0

@@ -1,0 +1,86 @@
+"""Translated draft page vs a bare Django view on the same gunicorn (PostgreSQL + Redis).
+
+    .venv/bin/python -m bench.pages [--seconds 10] [--rounds 2] [--clients 8]
+
+Phases alternate (bare, page, bare, page ...) so both see the same machine state; the result is
+requests/s, p50/p99 latency, their ratio, and each worker's memory after the load.
+Targets (issue #7): page >= 50 % of bare requests/s, page p99 <= 50 ms, <= 130 MB per worker.
+"""
+
+import argparse
+
+from bench._common import (
+    BENCH_ENV,
+    PG_URL,
+    REDIS_URL,
+    Result,
+    closed_loop,
+    ensure_pg_database,
+    gunicorn,
+    http,
+    memory_mib,
+    prepare,
+    report,
+)
+
+PAGE = "/ko/customer-bill-of-rights/draft-2/"
+BARE = "/bench/bare"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seconds", type=float, default=10.0, help="length of each phase")
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=None, help="default: config/gunicorn.py")
+    parser.add_argument("--page", default=PAGE)
+    parser.add_argument(
+        "--reuse", action="store_true", help="skip migrate/seed/collectstatic (database ready)"
+    )
+    args = parser.parse_args()
+
+    env = {**BENCH_ENV, "DATABASE_URL": PG_URL, "REDIS_URL": REDIS_URL}
+    ensure_pg_database()
+    if not args.reuse:
+        prepare(env)
+    with gunicorn(env, workers=args.workers) as server:
+        for path in (BARE, args.page):
+            status, _headers, _body = http(server.port, "GET", path)
+            if status != 200:
+                raise SystemExit(f"{path} answered {status}")
+
+        def get(path: str):
+            return lambda _i: http(server.port, "GET", path)[0]
+
+        for path in (BARE, args.page):  # warm caches, connections and imports
+            closed_loop(get(path), clients=args.clients, seconds=2, max_requests=500)
+        totals = {BARE: Result(), args.page: Result()}
+        for _round in range(args.rounds):
+            for path in (BARE, args.page):
+                phase = closed_loop(
+                    get(path), clients=args.clients, seconds=args.seconds, max_requests=200_000
+                )
+                total = totals[path]
+                total.latencies += phase.latencies
+                total.errors += phase.errors
+                total.seconds += phase.seconds
+                for status, count in phase.statuses.items():
+                    total.statuses[status] = total.statuses.get(status, 0) + count
+        workers = {pid: memory_mib(pid) for pid in server.worker_pids()}
+    bare, page = totals[BARE].summary(), totals[args.page].summary()
+    report(
+        "pages",
+        {
+            "clients": args.clients,
+            "seconds_per_phase": args.seconds,
+            "rounds": args.rounds,
+            "bare_view": bare,
+            "draft_page": {"path": args.page, **page},
+            "ratio_rps": round(page["rps"] / bare["rps"], 3) if bare["rps"] else None,
+            "worker_memory_after_load": workers,
+        },
+    )
+
+
+if __name__ == "__main__":
+    main()
