@@ -1,5 +1,16 @@
 """Resident-facing views that are not Wagtail pages (comment submission, status lookup)."""
 
+from django.urls import path
+
+from consultation.views import public
+
 app_name = "consultation"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("comment/<int:page_id>/", public.comment_create, name="comment"),
+    path("comment/<int:page_id>/<str:right_key>/", public.comment_create, name="comment_right"),
+    path("comments/<int:page_id>/", public.comment_list, name="comments"),
+    path("comments/<int:page_id>/<str:right_key>/", public.comment_list, name="comments_right"),
+    path("status/", public.comment_status, name="status"),
+    path("paper-form/", public.paper_form, name="paper_form"),
+]

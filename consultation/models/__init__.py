@@ -1,3 +1,32 @@
+from consultation.models.comments import (
+    Channel,
+    Comment,
+    CommentNearKey,
+    CommentStatus,
+    DecisionAction,
+    ModerationDecision,
+    RedactionState,
+    RejectionReason,
+    Stance,
+)
+from consultation.models.intake import CommentProvenance, ImportBatch, ImportStatus, TextForm
 from consultation.models.pages import BillOfRightsDraftPage, ConsultationPage, HomePage
 
-__all__ = ["BillOfRightsDraftPage", "ConsultationPage", "HomePage"]
+__all__ = [
+    "BillOfRightsDraftPage",
+    "Channel",
+    "Comment",
+    "CommentNearKey",
+    "CommentProvenance",
+    "CommentStatus",
+    "ConsultationPage",
+    "DecisionAction",
+    "HomePage",
+    "ImportBatch",
+    "ImportStatus",
+    "ModerationDecision",
+    "RedactionState",
+    "RejectionReason",
+    "Stance",
+    "TextForm",
+]

@@ -47,15 +47,30 @@ class ConsultationPage(Page):
     intro = RichTextField(features=INTRO_FEATURES, blank=True, verbose_name=_("Introduction"))
     opens_at = models.DateTimeField(verbose_name=_("Opens for comments"))
     closes_at = models.DateTimeField(verbose_name=_("Closes for comments"))
+    premoderation = models.BooleanField(
+        default=True,
+        verbose_name=_("Moderate comments before they are published"),
+        help_text=_(
+            "When off, comments appear at once and moderators review them afterwards. "
+            "Set it on the consultation in the default language; translations follow it."
+        ),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         MultiFieldPanel([FieldPanel("opens_at"), FieldPanel("closes_at")], heading=_("Dates")),
+        FieldPanel("premoderation"),
     ]
 
     template = "pages/consultation_page.html"
     parent_page_types = ["consultation.HomePage"]
-    subpage_types = ["consultation.BillOfRightsDraftPage"]
+    subpage_types = [
+        "consultation.BillOfRightsDraftPage",
+        "survey.SurveyPage",
+        "analysis.WhatWeHeardPage",
+        "analysis.YouSaidWeDidPage",
+        "analysis.MethodNotePage",
+    ]
 
     class Meta:
         verbose_name = _("Consultation")

@@ -1,0 +1,1 @@
+"""Views: public pages for residents, moderation screens for staff."""
