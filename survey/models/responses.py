@@ -1,0 +1,55 @@
+"""One stored response per completed survey, with where and how it was given."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.forms.models import AbstractFormSubmission
+from wagtail.models import Locale
+
+
+class Channel(models.TextChoices):
+    WEB = "web", _("Web")
+    PAPER = "paper", _("Paper")
+    PHONE = "phone", _("Phone")
+    IN_PERSON = "in_person", _("In person")
+
+
+STAFF_CHANNELS = (Channel.PAPER, Channel.PHONE, Channel.IN_PERSON)
+
+
+class SurveyResponse(AbstractFormSubmission):
+    """`page` is always the source-language survey; `locale` is the language answered in.
+    `form_data` holds answers by stable question key; nothing identifies the resident."""
+
+    locale = models.ForeignKey(
+        Locale, on_delete=models.PROTECT, related_name="+", verbose_name=_("language")
+    )
+    consultation = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("consultation"),
+    )
+    channel = models.CharField(
+        _("channel"), max_length=16, choices=Channel.choices, default=Channel.WEB
+    )
+    receipt_code = models.CharField(_("receipt code"), max_length=16, unique=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("entered by (staff)"),
+    )
+
+    class Meta:
+        verbose_name = _("survey response")
+        verbose_name_plural = _("survey responses")
+        ordering = ["submit_time", "pk"]
+        indexes = [models.Index(fields=["page", "submit_time"])]
+
+    def __str__(self):
+        return self.receipt_code

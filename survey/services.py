@@ -1,0 +1,87 @@
+"""Writes: storing a response, and the guards in front of it (rate limit, one response per
+browser). Client addresses are only ever used as a keyed hash in the cache."""
+
+import secrets
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+
+from config import ratelimit
+from survey.logic import prune_answers
+from survey.models import Channel, SurveyPage, SurveyResponse
+
+RECEIPT_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+RATE_LIMIT_DEFAULT = (10, 3600)  # responses per address per hour
+DONE_COOKIE_PREFIX = "survey_done_"
+DONE_COOKIE_SALT = "survey.done"
+DONE_COOKIE_AGE = 60 * 60 * 24 * 365
+
+
+def new_receipt_code() -> str:
+    """Ten characters from an unambiguous alphabet (no 0/O, 1/I): about 50 bits, unguessable,
+    and easy to read out over the phone, shown as XXXXX-XXXXX."""
+    raw = "".join(secrets.choice(RECEIPT_ALPHABET) for _ in range(10))
+    return f"{raw[:5]}-{raw[5:]}"
+
+
+def rate_limit_allows(*, request) -> bool:
+    """Count one submission for this client (a keyed hash of its address, in the shared cache);
+    False once it is over SURVEY_RATE_LIMIT (responses, seconds) for the current window."""
+    limit, window = getattr(settings, "SURVEY_RATE_LIMIT", RATE_LIMIT_DEFAULT)
+    return ratelimit.hit(
+        "survey-response", ratelimit.client_pseudonym(request), limit=limit, window=window
+    )
+
+
+def survey_response_submit(
+    *,
+    page: SurveyPage,
+    answers: dict,
+    channel: str = Channel.WEB,
+    entered_by=None,
+) -> SurveyResponse:
+    """Store one response against the source-language survey with the language it was given
+    in; answers to questions that do not apply are dropped here, whatever the client sent."""
+    source = page.source_page()
+    questions = source.questions()
+    form_data = prune_answers(answers, questions)
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                return SurveyResponse.objects.create(
+                    page=source,
+                    form_data=form_data,
+                    locale=page.locale,
+                    consultation=source.get_parent(),
+                    channel=Channel(channel),
+                    receipt_code=new_receipt_code(),
+                    entered_by=entered_by,
+                )
+        except IntegrityError:
+            continue
+    raise RuntimeError("Could not allocate a unique receipt code.")
+
+
+def done_cookie_name(page: SurveyPage) -> str:
+    return DONE_COOKIE_PREFIX + page.translation_key.hex[:12]
+
+
+def mark_answered(*, request, response, page: SurveyPage, receipt_code: str) -> None:
+    """Remember in the session and a signed cookie that this browser has answered."""
+    request.session[f"survey-done:{page.translation_key}"] = receipt_code
+    response.set_signed_cookie(
+        done_cookie_name(page),
+        receipt_code,
+        salt=DONE_COOKIE_SALT,
+        max_age=DONE_COOKIE_AGE,
+        httponly=True,
+        samesite="Lax",
+        secure=request.is_secure(),
+    )
+
+
+def answered_receipt(*, request, page: SurveyPage) -> str | None:
+    stored = request.session.get(f"survey-done:{page.translation_key}")
+    if stored:
+        return stored
+    return request.get_signed_cookie(done_cookie_name(page), default=None, salt=DONE_COOKIE_SALT)
