@@ -1,0 +1,47 @@
+"""Text representation backends: the part a city can swap for a local embedding model.
+
+A backend turns texts into L2-normalised row vectors (a scipy sparse matrix or a numpy array),
+so cosine similarity is a dot product. The engine always keeps the built-in hashing backend for
+word-level evidence and adds a configured backend as a second "view" when one is set.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+from typing import Any, Protocol, runtime_checkable
+
+DEFAULT_BACKEND = "analysis.engine.backends.hashing.HashingBackend"
+
+
+@runtime_checkable
+class TextBackend(Protocol):
+    """What the engine needs from a backend. ``fit`` may be a no-op; both must be picklable."""
+
+    name: str
+
+    def fit(
+        self,
+        texts: Sequence[str],
+        languages: Sequence[str | None],
+        tokens: Sequence[Sequence[str]] | None = None,
+    ) -> None: ...
+
+    def encode(
+        self,
+        texts: Sequence[str],
+        languages: Sequence[str | None],
+        tokens: Sequence[Sequence[str]] | None = None,
+    ) -> Any: ...
+
+
+def load_backend(path: str | None = None, **kwargs: Any) -> TextBackend:
+    """Instantiate a backend from a dotted path ("package.module.ClassOrFactory")."""
+    module_name, _, attr = (path or DEFAULT_BACKEND).rpartition(".")
+    if not module_name:
+        raise ValueError(f"backend path must be 'module.Name', got {path!r}")
+    factory = getattr(importlib.import_module(module_name), attr)
+    backend = factory(**kwargs)
+    if not isinstance(backend, TextBackend):
+        raise TypeError(f"{path} did not produce a TextBackend")
+    return backend

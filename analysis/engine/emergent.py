@@ -1,0 +1,204 @@
+"""Themes nobody put in the codebook: clusters among the comments no codebook theme covers.
+
+Clustering runs separately per language (and per question when asked), because bag-of-words
+vectors only compare within a language. Clusters are then linked across languages when their
+centroids point at the same codebook theme, or (with an embedding backend) at each other.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+import numpy as np
+import scipy.sparse as sp
+
+from .types import EmergentTheme
+
+NOISE = -1
+LINK_SIMILARITY = 0.2
+CROSS_LANGUAGE_LINK = 0.85
+SVD_SAMPLE = 2000
+SVD_COMPONENTS = 48
+KMEANS_SAMPLE = 4000
+
+
+def _columns(x: sp.csr_matrix, cols: np.ndarray) -> sp.csr_matrix:
+    """``x[:, cols]`` for sorted ``cols`` via a look-up table (much faster on wide matrices)."""
+    remap = np.full(x.shape[1], -1, dtype=np.int64)
+    remap[cols] = np.arange(len(cols))
+    mapped = remap[x.indices]
+    keep = mapped >= 0
+    indptr = np.cumsum(np.concatenate([[0], keep]))[x.indptr]
+    return sp.csr_matrix((x.data[keep], mapped[keep], indptr), shape=(x.shape[0], len(cols)))
+
+
+def _sample_rows(n: int, size: int) -> np.ndarray:
+    return np.arange(n) if n <= size else np.linspace(0, n - 1, size).astype(np.int64)
+
+
+def _reduce(x, random_state: int) -> np.ndarray:
+    """Dense, unit-length rows for k-means: LSA (truncated SVD) of the group's vectors.
+
+    The SVD basis is learnt on an evenly spaced sample of at most ``SVD_SAMPLE`` rows and every
+    row is projected on it, so a 40k-comment group costs little more than a 2k one.
+    """
+    if sp.issparse(x):
+        from sklearn.decomposition import TruncatedSVD
+
+        x = sp.csr_matrix(x)
+        sample = _sample_rows(x.shape[0], SVD_SAMPLE)
+        cols = np.unique(x[sample].indices)  # hashed spaces are mostly empty columns
+        x = _columns(x, cols)
+        n_comp = max(2, min(SVD_COMPONENTS, len(sample) - 1, x.shape[1] - 1))
+        svd = TruncatedSVD(n_comp, n_iter=4, random_state=random_state).fit(x[sample])
+        x = svd.transform(x)
+    x = np.asarray(x, dtype=np.float32)
+    return x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-9)
+
+
+def cluster_vectors(
+    x, *, min_cluster_size: int = 5, max_clusters: int = 12, random_state: int = 0
+) -> tuple[np.ndarray, np.ndarray]:
+    """Cluster labels (``NOISE`` for outliers) and each row's cosine to its cluster centre.
+
+    k grows with the square root of the group size; members far from their centre (below the
+    group's 25th percentile and under 0.5) and clusters smaller than ``min_cluster_size`` are
+    treated as noise, so "fits no theme" stays possible.
+    """
+    n = x.shape[0]
+    labels = np.full(n, NOISE, dtype=np.int64)
+    cos = np.zeros(n, dtype=np.float32)
+    if n < max(2 * min_cluster_size, 4):
+        return labels, cos
+    z = _reduce(x, random_state)
+    k = int(np.clip(round(np.sqrt(n / 2)), 2, max_clusters))
+    from sklearn.cluster import KMeans
+
+    # Centres are found on an evenly spaced sample; every row then joins its nearest centre.
+    # Themes big enough to matter are well represented in a few thousand comments.
+    sample = z[_sample_rows(n, KMEANS_SAMPLE)]
+    km = KMeans(k, random_state=random_state, n_init=2).fit(sample)
+    centres = km.cluster_centers_ / np.maximum(
+        np.linalg.norm(km.cluster_centers_, axis=1, keepdims=True), 1e-9
+    )
+    sims = z @ centres.T.astype(np.float32)
+    labels = sims.argmax(axis=1).astype(np.int64)
+    cos = sims[np.arange(n), labels]
+    cutoff = min(float(np.quantile(cos, 0.25)), 0.5)
+    labels[cos < cutoff] = NOISE
+    for c, size in Counter(labels[labels != NOISE]).items():
+        if size < min_cluster_size:
+            labels[labels == c] = NOISE
+    return labels, cos
+
+
+def key_phrases(
+    cluster_tokens: Sequence[Sequence[str]], background: Counter, n_docs: int, top: int = 5
+) -> list[str]:
+    """Class-based TF-IDF: words frequent in the cluster and rare in the background."""
+    tf = Counter()
+    for toks in cluster_tokens:
+        tf.update(set(toks))
+    scored = []
+    for word, count in tf.items():
+        if count < 2 and len(cluster_tokens) > 3:
+            continue
+        idf = np.log(1 + n_docs / (1 + background.get(word, 0)))
+        scored.append((count * idf, word))
+    scored.sort(reverse=True)
+    return [w.replace("_", " ") for _, w in scored[:top]]
+
+
+def find_emergent_themes(
+    ids: Sequence[str],
+    languages: Sequence[str | None],
+    groups: Sequence[str | None],
+    vectors,
+    tokens: Sequence[Sequence[str]],
+    *,
+    theme_centroids=None,
+    theme_keys: Sequence[str] = (),
+    min_cluster_size: int = 5,
+    max_clusters: int = 12,
+    random_state: int = 0,
+) -> tuple[list[EmergentTheme], dict[str, float]]:
+    """Emergent themes among the given (uncovered) items, plus each member's closeness.
+
+    ``vectors`` is a matrix with one row per item, or a function that returns the rows for a
+    list of item positions (so a caller can encode one group at a time).
+    """
+    background = Counter()
+    for toks in tokens:
+        background.update(set(toks))
+    buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, (lang, group) in enumerate(zip(languages, groups, strict=True)):
+        buckets[(lang or "und", group or "")].append(i)
+    themes: list[EmergentTheme] = []
+    closeness: dict[str, float] = {}
+    centres = []
+    for (lang, group), rows in sorted(buckets.items()):
+        x = vectors(rows) if callable(vectors) else vectors[rows]
+        labels, cos = cluster_vectors(
+            x,
+            min_cluster_size=min_cluster_size,
+            max_clusters=max_clusters,
+            random_state=random_state,
+        )
+        for c in sorted(set(labels.tolist()) - {NOISE}):
+            local = np.flatnonzero(labels == c)
+            members = [rows[j] for j in local]
+            member_cos = cos[labels == c]
+            order = np.argsort(-member_cos)
+            phrases = key_phrases([tokens[m] for m in members], background, len(tokens))
+            key = f"emergent-{lang}-{len(themes) + 1}"
+            theme = EmergentTheme(
+                key=key,
+                language=lang,
+                label=" / ".join(phrases[:3]) or key,
+                key_phrases=phrases,
+                item_ids=[ids[m] for m in members],
+                representative_ids=[ids[members[j]] for j in order[:3]],
+                group=group or None,
+            )
+            for m, value in zip(members, member_cos, strict=True):
+                closeness[ids[m]] = float(value)
+            themes.append(theme)
+            centres.append(_unit_centre(x[local]))
+    _link(themes, centres, theme_centroids, theme_keys)
+    return themes, closeness
+
+
+def _unit_centre(rows):
+    """Normalised mean of some rows, kept sparse for sparse input (hashed spaces are wide)."""
+    if sp.issparse(rows):
+        centre = sp.csr_matrix(rows.mean(axis=0))
+        norm = np.sqrt(centre.multiply(centre).sum())
+        return centre / max(float(norm), 1e-9)
+    centre = np.asarray(rows.mean(axis=0)).ravel()
+    return centre / max(np.linalg.norm(centre), 1e-9)
+
+
+def _dense(m) -> np.ndarray:
+    return m.toarray() if sp.issparse(m) else np.asarray(m)
+
+
+def _link(themes: list[EmergentTheme], centres: list, theme_centroids, theme_keys) -> None:
+    """Give clusters a shared ``linked_key``: a codebook theme, or a cluster in another language."""
+    if not themes:
+        return
+    c = sp.vstack(centres, format="csr") if sp.issparse(centres[0]) else np.vstack(centres)
+    if theme_centroids is not None and len(theme_keys) and theme_centroids.shape[1] == c.shape[1]:
+        sims = _dense(c @ theme_centroids.T)
+        for i, theme in enumerate(themes):
+            j = int(sims[i].argmax())
+            if sims[i, j] >= LINK_SIMILARITY:
+                theme.linked_key = theme_keys[j]
+    sims = _dense(c @ c.T)
+    for i, theme in enumerate(themes):
+        if theme.linked_key:
+            continue
+        for j in range(i):
+            if themes[j].language != theme.language and sims[i, j] >= CROSS_LANGUAGE_LINK:
+                theme.linked_key = themes[j].linked_key or themes[j].key
+                break

@@ -1,0 +1,207 @@
+"""``run_analysis``: the whole analysis of one consultation, stage by stage, with timings."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import fields
+
+import numpy as np
+
+from .codebook import default_codebook
+from .duplicates import near_duplicate_groups
+from .emergent import find_emergent_themes
+from .languages import detect_languages
+from .stance import stances as compute_stances
+from .summaries import summarise_theme
+from .text import normalise
+from .themes import ThemeModel, build_theme_model
+from .tokenize import stem_tokens, tokenize_many
+from .types import (
+    ENGINE_VERSION,
+    AnalysisOptions,
+    AnalysisResult,
+    Assignment,
+    CodebookTheme,
+    CodedExample,
+    TextItem,
+)
+
+Progress = Callable[[str, int, int], None]
+
+
+class _Stages:
+    def __init__(self, progress: Progress | None, total: int):
+        self.timings: dict[str, float] = {}
+        self.progress = progress
+        self.total = total
+        self._start = time.perf_counter()
+
+    def done(self, name: str) -> None:
+        now = time.perf_counter()
+        self.timings[name] = round(now - self._start, 4)
+        self._start = now
+        if self.progress:
+            self.progress(name, self.total, self.total)
+
+
+def _score_corpus(model: ThemeModel, ids, texts, langs, tokens, progress, covered_at, chunk=4096):
+    """Assignments, a "covered" flag per item and the last view's vectors of uncovered items.
+
+    The vectors come back as a matrix (dense views) or as a function of row numbers that
+    encodes those rows on demand (sparse hashed views), so 100k wide rows are never held at once.
+    """
+    import scipy.sparse as sp
+
+    n = len(texts)
+    assignments: list[Assignment] = []
+    covered = np.zeros(n, dtype=bool)
+    kept = []
+    for start in range(0, n, chunk):
+        stop = min(start + chunk, n)
+        enc = model.encode(texts[start:stop], langs[start:stop], tokens[start:stop])
+        scores, best_idx = model.score_with_reasons(enc)
+        assignments += model.assignments_from_scores(ids[start:stop], scores, best_idx)
+        if scores.shape[1]:
+            covered[start:stop] = scores.max(axis=1) >= covered_at
+        if not sp.issparse(enc[-1]):  # dense embeddings are small: keep them
+            kept.append(enc[-1][np.flatnonzero(~covered[start:stop])])
+        if progress:
+            progress("assign", stop, n)
+    if kept:
+        return assignments, covered, np.vstack(kept)
+    # Sparse hashed vectors are wide: re-encode each emergent-theme group when it is needed.
+    uncovered = np.flatnonzero(~covered)
+    backend = model.views[-1].backend
+
+    def vectors(rows):
+        take = uncovered[np.asarray(rows, dtype=np.int64)]
+        return backend.encode(
+            [texts[i] for i in take], [langs[i] for i in take], [tokens[i] for i in take]
+        )
+
+    return assignments, covered, vectors
+
+
+def run_analysis(
+    items: Sequence[TextItem],
+    codebook: Sequence[CodebookTheme] | None = None,
+    coded: Sequence[CodedExample] = (),
+    *,
+    options: AnalysisOptions | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> AnalysisResult:
+    """Analyse a consultation's comments: languages, themes, stance, emergent themes, summaries.
+
+    Pure function of its inputs (plus ``options.random_state``); it never touches the network
+    or a database, so the web app runs it in a background task and stores the result.
+    """
+    options = options or AnalysisOptions()
+    codebook = list(default_codebook() if codebook is None else codebook)
+    items = list(items)
+    n = len(items)
+    stages = _Stages(progress, n)
+
+    texts = [normalise(it.text) for it in items]
+    stages.done("normalise")
+    guesses = detect_languages(texts, [it.declared_language for it in items])
+    langs = [g.code for g in guesses]
+    stages.done("languages")
+    groups = near_duplicate_groups(
+        items, options.near_duplicate_threshold, options.random_state, texts=texts
+    )
+    dup_of = {i: g.exemplar_id for g in groups for i in g.item_ids}
+    stages.done("duplicates")
+    surface = tokenize_many(texts, langs, stem=False)
+    tokens = [stem_tokens(t, lang) for t, lang in zip(surface, langs, strict=True)]
+    stages.done("tokenize")
+    model = build_theme_model(
+        codebook,
+        coded,
+        backend=options.backend,
+        corpus=(texts, langs, tokens),
+        min_confidence=options.min_confidence,
+        max_themes=options.max_themes_per_item,
+    )
+    stages.done("model")
+    ids = [it.id for it in items]
+    members: dict[str, list[int]] = {t.key: [] for t in codebook}
+    centrality: dict[str, dict[int, float]] = {t.key: {} for t in codebook}
+    assignments, covered, vectors = _score_corpus(
+        model, ids, texts, langs, tokens, progress, options.covered_threshold
+    )
+    index = {item_id: i for i, item_id in enumerate(ids)}
+    for a in assignments:
+        row = index[a.item_id]
+        members[a.theme_key].append(row)
+        centrality[a.theme_key][row] = a.confidence
+    stages.done("assign")
+    stance_results = compute_stances(items, langs)
+    stages.done("stance")
+    emergent = []
+    if options.emergent and n:
+        rows = np.flatnonzero(~covered)
+        emergent, closeness = find_emergent_themes(
+            [ids[i] for i in rows],
+            [langs[i] for i in rows],
+            [items[i].meta.get(options.group_by) if options.group_by else None for i in rows],
+            vectors,
+            [surface[i] for i in rows],
+            theme_centroids=model.views[-1].centroids,
+            theme_keys=model.keys,
+            min_cluster_size=options.min_cluster_size,
+            max_clusters=options.max_clusters_per_group,
+            random_state=options.random_state,
+        )
+        for theme in emergent:
+            members[theme.key] = [index[i] for i in theme.item_ids]
+            centrality[theme.key] = {index[i]: closeness[i] for i in theme.item_ids}
+            assignments += [
+                Assignment(i, theme.key, round(closeness[i], 4), ("clustered",), "emergent")
+                for i in theme.item_ids
+            ]
+    stages.done("emergent")
+    background = Counter()
+    for toks in surface:
+        background.update(set(toks))
+    names = {t.key: t.name for t in codebook} | {t.key: t.label for t in emergent}
+    summaries = [
+        summarise_theme(
+            key,
+            names[key],
+            rows_of,
+            items,
+            langs,
+            stance_results,
+            surface,
+            background,
+            centrality[key],
+            dup_of,
+            options.quotes_per_theme,
+            ids,
+        )
+        for key, rows_of in members.items()
+        if rows_of
+    ]
+    stages.done("summaries")
+    parameters = {f.name: getattr(options, f.name) for f in fields(options)}
+    if options.backend is not None and not isinstance(options.backend, str):
+        parameters["backend"] = getattr(options.backend, "name", type(options.backend).__name__)
+    parameters |= {
+        "engine_version": ENGINE_VERSION,
+        "backends": [v.backend.name for v in model.views],
+        "n_items": n,
+        "n_coded": len(coded),
+        "n_codebook_themes": len(codebook),
+    }
+    return AnalysisResult(
+        languages=dict(zip(ids, guesses, strict=True)),
+        assignments=assignments,
+        stances=stance_results,
+        emergent_themes=emergent,
+        duplicate_groups=groups,
+        summaries=summaries,
+        timings=stages.timings,
+        parameters=parameters,
+    )

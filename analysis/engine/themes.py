@@ -1,0 +1,413 @@
+"""Assigning comments to codebook themes, and learning from analysts' coding.
+
+Two sources of evidence are combined per theme:
+
+* codebook similarity: how close a comment is to the theme's name, description and example
+  phrases (in every language), turned into a probability by a small calibrator;
+* a classifier trained on the comments analysts have coded for this consultation.
+
+The more coded examples a theme has, the more its score leans on the classifier. The model is
+plain Python + numpy/scipy objects, so it pickles and can be cached by the web app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import scipy.sparse as sp
+
+from .backends import TextBackend, load_backend
+from .backends.hashing import HashingBackend
+from .languages import canonical_language, detect_languages
+from .text import normalise
+from .tokenize import tokenize_many
+from .types import Assignment, CodebookTheme, CodedExample, TextItem
+
+CHUNK = 4096
+LEARNED_PRIOR = 3.0  # coded positives at which classifier and codebook weigh the same
+PROTOTYPE_WEIGHT = 0.3  # codebook phrases count as training examples, but weigh less
+EXCLUSIVE_C = 10.0
+
+
+@dataclass
+class Calibrator:
+    """Logistic map from per-(comment, theme) similarity features to a match probability."""
+
+    coef: np.ndarray
+    intercept: float
+
+    def predict(self, feats: np.ndarray) -> np.ndarray:
+        z = feats @ self.coef + self.intercept
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
+def default_calibrator(n_views: int) -> Calibrator:
+    """Hand-set weights: a comment needs a clear example match, and some lead over other themes."""
+    per_view = np.array([14.0, 2.0, 6.0])
+    coef = np.concatenate([per_view / n_views for _ in range(n_views)] + [np.array([0.5])])
+    return Calibrator(coef=coef, intercept=-2.6)
+
+
+def _dense(m) -> np.ndarray:
+    return m.toarray() if sp.issparse(m) else np.asarray(m)
+
+
+def _stack(mats: list) -> sp.csr_matrix:
+    return sp.hstack([sp.csr_matrix(m) for m in mats], format="csr")
+
+
+def _margin(best: np.ndarray) -> np.ndarray:
+    """Lead of each theme over the best *other* theme (positive only for the top theme)."""
+    if best.shape[1] < 2:
+        return np.zeros_like(best)
+    part = -np.sort(-best, axis=1)
+    top1, top2 = part[:, :1], part[:, 1:2]
+    return best - np.where(best >= top1, top2, top1)
+
+
+@dataclass
+class _View:
+    backend: TextBackend
+    prototypes: object  # (P, D) normalised
+    centroids: object  # (T, D) normalised
+    prototypes_t: object = None  # (D, P), kept transposed so products need no conversion
+    centroids_t: object = None
+
+    def __post_init__(self):
+        if self.prototypes_t is None:
+            self.prototypes_t = _transpose(self.prototypes)
+            self.centroids_t = _transpose(self.centroids)
+
+    def similarities(self, x) -> tuple[np.ndarray, np.ndarray]:
+        """Dense (n, P) cosines to prototypes and (n, T) to theme centroids.
+
+        For sparse views only the few thousand columns the prototypes use matter, so rows are
+        cut down to those columns and multiplied with a small dense matrix: much faster than a
+        sparse-by-sparse product over the whole hashed space.
+        """
+        if not sp.issparse(x):
+            return _dense(x @ self.prototypes_t), _dense(x @ self.centroids_t)
+        cols, remap, dense = self._reduced()
+        x = sp.csr_matrix(x)
+        mapped = remap[x.indices]
+        keep = mapped >= 0
+        counts = np.cumsum(np.concatenate([[0], keep]))[x.indptr]
+        small = sp.csr_matrix((x.data[keep], mapped[keep], counts), shape=(x.shape[0], len(cols)))
+        both = small @ dense
+        n_protos = self.prototypes_t.shape[1]
+        return both[:, :n_protos], both[:, n_protos:]
+
+    def _reduced(self):
+        cached = self.__dict__.get("_reduced_cache")
+        if cached is None:
+            both = sp.hstack([self.prototypes_t, self.centroids_t], format="csr")
+            cols = np.flatnonzero(np.diff(both.indptr) > 0)
+            remap = np.full(both.shape[0], -1, dtype=np.int64)
+            remap[cols] = np.arange(len(cols))
+            dense = both[cols].toarray().astype(np.float32)
+            cached = self.__dict__["_reduced_cache"] = (cols, remap, dense)
+        return cached
+
+    def __getstate__(self):
+        state = self.__dict__.copy()
+        state.pop("_reduced_cache", None)
+        return state
+
+
+def _transpose(m):
+    return m.T.tocsr() if sp.issparse(m) else np.ascontiguousarray(m.T)
+
+
+@dataclass
+class ThemeModel:
+    themes: list[CodebookTheme]
+    views: list[_View]
+    proto_theme: np.ndarray
+    proto_text: list[str]
+    calibrator: Calibrator
+    weights: np.ndarray | None = None  # (T+extra, D_all) sparse classifier weights
+    bias: np.ndarray | None = None
+    exclusive: bool = False
+    coded_positives: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    min_confidence: float = 0.5
+    max_themes: int = 3
+
+    @property
+    def keys(self) -> list[str]:
+        return [t.key for t in self.themes]
+
+    def encode(self, texts, languages, tokens=None) -> list:
+        return [v.backend.encode(texts, languages, tokens) for v in self.views]
+
+    def pair_features(self, encoded: list, return_best: bool = False):
+        """(n, T, F) similarity features for every comment/theme pair; see ``Calibrator``.
+
+        With ``return_best`` also the index of the closest prototype per pair (first view).
+        """
+        n_themes = len(self.themes)
+        feats = []
+        total = None
+        best_idx = None
+        for view, x in zip(self.views, encoded, strict=True):
+            sims, cent = view.similarities(x)
+            best = np.full((sims.shape[0], n_themes), -1.0, dtype=np.float32)
+            want_idx = return_best and best_idx is None
+            if want_idx:
+                best_idx = np.full((sims.shape[0], n_themes), -1, dtype=np.int64)
+            for t, cols in enumerate(self._theme_columns):
+                if len(cols):
+                    sub = sims[:, cols]
+                    arg = sub.argmax(axis=1)
+                    best[:, t] = sub[np.arange(len(arg)), arg]
+                    if want_idx:
+                        best_idx[:, t] = cols[arg]
+            cent = cent.astype(np.float32)
+            gap = _margin(best)
+            feats += [best, cent, gap]
+            total = best if total is None else total + best
+        is_best = (total == total.max(axis=1, keepdims=True)).astype(np.float32)
+        out = np.stack(feats + [is_best], axis=2)
+        return (out, best_idx) if return_best else out
+
+    @property
+    def _theme_columns(self) -> list[np.ndarray]:
+        cols = self.__dict__.get("_cols")
+        if cols is None:
+            cols = [np.flatnonzero(self.proto_theme == t) for t in range(len(self.themes))]
+            self.__dict__["_cols"] = cols
+        return cols
+
+    def _learned(self, encoded: list) -> np.ndarray | None:
+        if self.weights is None:
+            return None
+        x = _stack(encoded)
+        z = _dense(x @ self.weights.T) + self.bias
+        if self.exclusive:
+            z = z - z.max(axis=1, keepdims=True)
+            p = np.exp(z)
+            p /= p.sum(axis=1, keepdims=True)
+            return p[:, : len(self.themes)]
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+    def score_encoded(
+        self, encoded: list, feats: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+        """(combined, codebook, learned) probabilities, each (n, T)."""
+        if not self.themes:
+            empty = np.zeros((encoded[0].shape[0], 0), dtype=np.float32)
+            return empty, empty, None
+        if feats is None:
+            feats = self.pair_features(encoded)
+        codebook = self.calibrator.predict(feats)
+        learned = self._learned(encoded)
+        if learned is None:
+            return codebook, codebook, None
+        w = self.coded_positives / (self.coded_positives + LEARNED_PRIOR)
+        return w * learned + (1 - w) * codebook, codebook, learned
+
+    def scores(
+        self, texts: Sequence[str], languages: Sequence[str | None], tokens=None
+    ) -> np.ndarray:
+        """Combined probabilities (n, T) for many texts, in chunks to bound memory."""
+        out = []
+        for start in range(0, len(texts), CHUNK):
+            stop = start + CHUNK
+            toks = tokens[start:stop] if tokens is not None else None
+            enc = self.encode(texts[start:stop], languages[start:stop], toks)
+            out.append(self.score_encoded(enc)[0])
+        return np.vstack(out) if out else np.zeros((0, len(self.themes)))
+
+    def assignments_from_scores(
+        self, item_ids: Sequence[str], combined: np.ndarray, encoded_best: np.ndarray | None = None
+    ) -> list[Assignment]:
+        """Assignments above ``min_confidence`` (best first, at most ``max_themes`` per item).
+
+        Vectorised over the whole chunk; only the kept pairs touch Python objects, and the
+        "why" tuples are shared between pairs with the same theme and closest example.
+        """
+        out: list[Assignment] = []
+        if not len(item_ids) or not combined.shape[1]:
+            return out
+        keys = self.keys
+        w = self.coded_positives / (self.coded_positives + LEARNED_PRIOR)
+        k = min(self.max_themes, combined.shape[1])
+        order = np.argsort(-combined, axis=1, kind="stable")[:, :k]
+        values = np.take_along_axis(combined, order, axis=1)
+        keep = values >= self.min_confidence
+        keep &= np.cumprod(keep, axis=1).astype(bool)  # stop at the first miss, as before
+        why_cache: dict[tuple[int, int], tuple[str, ...]] = {}
+        for i, j in zip(*np.nonzero(keep), strict=True):
+            t = int(order[i, j])
+            proto = int(encoded_best[i, t]) if encoded_best is not None else -1
+            why = why_cache.get((t, proto))
+            if why is None:
+                why = why_cache[(t, proto)] = self._why(t, None if proto < 0 else encoded_best[i])
+            source = "learned" if self.weights is not None and w[t] >= 0.5 else "codebook"
+            out.append(
+                Assignment(item_ids[i], keys[t], round(float(values[i, j]), 4), why, source)
+            )
+        return out
+
+    def _why(self, t: int, best_proto: np.ndarray | None) -> tuple[str, ...]:
+        reasons = []
+        if best_proto is not None and best_proto[t] >= 0:
+            reasons.append(f"similar to: {self.proto_text[int(best_proto[t])]}")
+        n = int(self.coded_positives[t]) if len(self.coded_positives) else 0
+        if n:
+            reasons.append(f"learned from {n} coded comments")
+        return tuple(reasons)
+
+    def score_with_reasons(self, encoded: list) -> tuple[np.ndarray, np.ndarray]:
+        """Combined probabilities and closest prototype per pair, from one similarity pass."""
+        if not self.themes:
+            n = encoded[0].shape[0]
+            return np.zeros((n, 0)), np.zeros((n, 0), dtype=np.int64)
+        feats, best_idx = self.pair_features(encoded, return_best=True)
+        return self.score_encoded(encoded, feats)[0], best_idx
+
+    def assign(self, item: TextItem, language: str | None = None) -> list[Assignment]:
+        """Theme one new comment (used at submit time; a few milliseconds)."""
+        text = normalise(item.text)
+        lang = language or detect_languages([text], [item.declared_language])[0].code
+        combined, best_idx = self.score_with_reasons(self.encode([text], [lang]))
+        return self.assignments_from_scores([item.id], combined, best_idx)
+
+
+def _prototypes(codebook: Sequence[CodebookTheme]) -> tuple[list[str], list[str | None], list]:
+    texts, langs, owner = [], [], []
+    for t_idx, theme in enumerate(codebook):
+        entries: list[tuple[str, str | None]] = [(theme.name, "en"), (theme.description, "en")]
+        entries += [(v, k) for k, v in theme.names.items()]
+        entries += [(v, k) for k, v in theme.descriptions.items()]
+        for lang, phrases in theme.examples.items():
+            entries += [(p, lang) for p in phrases]
+        seen = set()
+        for text, lang in entries:
+            text = normalise(text)
+            if text and text not in seen:
+                seen.add(text)
+                texts.append(text)
+                langs.append(canonical_language(lang))
+                owner.append(t_idx)
+    return texts, langs, owner
+
+
+def _centroids(protos, owner: np.ndarray, n_themes: int):
+    rows = []
+    for t in range(n_themes):
+        m = protos[owner == t]
+        c = np.asarray(m.mean(axis=0)).ravel() if m.shape[0] else np.zeros(protos.shape[1])
+        rows.append(c / max(np.linalg.norm(c), 1e-9))
+    c = np.vstack(rows).astype(np.float32) if rows else np.zeros((0, protos.shape[1]), np.float32)
+    return sp.csr_matrix(c) if sp.issparse(protos) else c
+
+
+def _train_classifier(model: ThemeModel, coded: Sequence[CodedExample], texts, langs, enc_protos):
+    from sklearn.linear_model import LogisticRegression
+
+    keys = model.keys
+    index = {k: i for i, k in enumerate(keys)}
+    ctexts = [normalise(c.item.text) for c in coded]
+    clangs = [
+        canonical_language(c.item.declared_language) or g.code
+        for c, g in zip(
+            coded, detect_languages(ctexts, [c.item.declared_language for c in coded]), strict=True
+        )
+    ]
+    x_coded = _stack(model.encode(ctexts, clangs))
+    x_full = sp.vstack([x_coded, _stack(enc_protos)], format="csr")
+    # Train only on columns that occur: hashed spaces are huge and mostly empty.
+    active = np.unique(x_full.indices)
+    x = x_full[:, active]
+    y_sets = [{index[k] for k in c.theme_keys if k in index} for c in coded]
+    y_sets += [{int(t)} for t in model.proto_theme]
+    sample_w = np.concatenate([np.ones(len(coded)), np.full(len(texts), PROTOTYPE_WEIGHT)])
+    n_themes = len(keys)
+    positives = np.zeros(n_themes)
+    for s in y_sets[: len(coded)]:
+        for t in s:
+            positives[t] += 1
+    model.coded_positives = positives
+    model.exclusive = all(len(s) <= 1 for s in y_sets[: len(coded)])
+    n_classes = n_themes + 1 if model.exclusive else n_themes
+    weights = np.zeros((n_classes, x.shape[1]), dtype=np.float32)
+    bias = np.full(n_classes, -30.0 if model.exclusive else -5.0, dtype=np.float32)
+    if model.exclusive:
+        # One softmax over themes + "fits no theme": the natural model for one-label coding.
+        y = np.array([next(iter(s)) if s else n_themes for s in y_sets])
+        clf = LogisticRegression(C=EXCLUSIVE_C, max_iter=200, tol=1e-3)
+        clf.fit(x, y, sample_weight=sample_w)
+        if len(clf.classes_) == 2:
+            weights[clf.classes_[1]], bias[clf.classes_[1]] = clf.coef_[0], clf.intercept_[0]
+            bias[clf.classes_[0]] = 0.0
+        else:
+            for row, cls in enumerate(clf.classes_):
+                weights[cls], bias[cls] = clf.coef_[row], clf.intercept_[row]
+    else:
+        for t in range(n_themes):
+            y = np.array([t in s for s in y_sets])
+            if y.all() or not y.any():
+                continue
+            clf = LogisticRegression(C=4.0, solver="liblinear")
+            clf.fit(x, y, sample_weight=sample_w)
+            weights[t], bias[t] = clf.coef_[0], clf.intercept_[0]
+    full = sp.csr_matrix(weights)
+    full = sp.csr_matrix(
+        (full.data, active[full.indices], full.indptr), shape=(n_classes, x_full.shape[1])
+    )
+    model.weights, model.bias = full, bias
+
+
+def build_theme_model(
+    codebook: Sequence[CodebookTheme],
+    coded: Sequence[CodedExample] = (),
+    *,
+    backend: TextBackend | str | None = None,
+    corpus: tuple[Sequence[str], Sequence[str | None], Sequence[Sequence[str]] | None]
+    | None = None,
+    calibrator: Calibrator | None = None,
+    min_confidence: float = 0.5,
+    max_themes: int = 3,
+) -> ThemeModel:
+    """Build a picklable model from a codebook and (optionally) analysts' coded examples.
+
+    ``backend`` adds a second representation (e.g. an embedding model) next to the built-in
+    hashing one. ``corpus`` (texts, languages, tokens) lets IDF weights reflect the consultation.
+    """
+    themes = list(codebook)
+    texts, langs, owner_list = _prototypes(themes)
+    owner = np.array(owner_list, dtype=np.int64)
+    backends: list[TextBackend] = [HashingBackend()]
+    if backend is not None:
+        backends.append(load_backend(backend) if isinstance(backend, str) else backend)
+    fit_texts = list(texts) + [normalise(c.item.text) for c in coded]
+    fit_langs = list(langs) + [canonical_language(c.item.declared_language) for c in coded]
+    fit_tokens = None
+    if corpus is not None:
+        c_texts, c_langs, c_tokens = corpus
+        base_tokens = tokenize_many(fit_texts, fit_langs)
+        fit_tokens = base_tokens + list(c_tokens) if c_tokens is not None else None
+        fit_texts += list(c_texts)
+        fit_langs += list(c_langs)
+    for b in backends:
+        b.fit(fit_texts, fit_langs, fit_tokens)
+    views, enc_protos = [], []
+    for b in backends:
+        protos = b.encode(texts, langs)
+        enc_protos.append(protos)
+        views.append(_View(b, protos, _centroids(protos, owner, len(themes))))
+    model = ThemeModel(
+        themes=themes,
+        views=views,
+        proto_theme=owner,
+        proto_text=texts,
+        calibrator=calibrator or default_calibrator(len(views)),
+        coded_positives=np.zeros(len(themes)),
+        min_confidence=min_confidence,
+        max_themes=max_themes,
+    )
+    if coded:
+        _train_classifier(model, coded, texts, langs, enc_protos)
+    return model

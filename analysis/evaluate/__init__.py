@@ -1,0 +1,1 @@
+"""Offline evaluation of the analysis engine on public data (see docs/analysis-method.md)."""
