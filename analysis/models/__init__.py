@@ -1,0 +1,20 @@
+from analysis.models.reports import ItemReview, OutcomeEmail, PopulationShare, ReportSnapshot
+from analysis.models.runs import AnalysisItem, AnalysisRun
+from analysis.models.themes import CodebookEntry, Theme, ThemeAssignment, ThemeDecision
+from analysis.pages import MethodNotePage, WhatWeHeardPage, YouSaidWeDidPage
+
+__all__ = [
+    "AnalysisItem",
+    "AnalysisRun",
+    "CodebookEntry",
+    "ItemReview",
+    "MethodNotePage",
+    "OutcomeEmail",
+    "PopulationShare",
+    "ReportSnapshot",
+    "Theme",
+    "ThemeAssignment",
+    "ThemeDecision",
+    "WhatWeHeardPage",
+    "YouSaidWeDidPage",
+]

@@ -1,0 +1,76 @@
+"""Who took part compared with who lives in the city, and themes that come mostly from one
+small group, so a concern raised by few voices is not lost in the totals."""
+
+from decimal import Decimal
+
+from analysis.models import PopulationShare
+
+DIMENSIONS = ("language", "channel", "district")
+UNDER_REPRESENTED = 0.8
+SMALL_GROUP_SHARE = 20.0
+MOSTLY_FROM = 50.0
+MIN_THEME_COMMENTS = 3
+
+
+def _pct(part: int, whole: int) -> float:
+    return round(100.0 * part / whole, 1) if whole else 0.0
+
+
+def participation(*, figures: dict, consultation) -> dict[str, list[dict]]:
+    """Per dimension, each group's comments and share next to its population share."""
+    shares: dict[str, dict[str, Decimal]] = {d: {} for d in DIMENSIONS}
+    for row in PopulationShare.objects.filter(consultation=consultation):
+        shares[row.dimension][row.value] = row.percent
+    total = figures["total"]
+    table = {}
+    for dimension in DIMENSIONS:
+        counts = figures["groups"].get(dimension, {})
+        values = list(counts) + [v for v in shares[dimension] if v not in counts]
+        rows = []
+        for value in values:
+            comments = counts.get(value, 0)
+            share = _pct(comments, total)
+            population = shares[dimension].get(value)
+            ratio = None
+            if population:
+                ratio = round(share / float(population), 2)
+            rows.append(
+                {
+                    "value": value,
+                    "comments": comments,
+                    "share": share,
+                    "population": float(population) if population is not None else None,
+                    "ratio": ratio,
+                    "under": ratio is not None and ratio < UNDER_REPRESENTED,
+                }
+            )
+        table[dimension] = rows
+    return table
+
+
+def small_group_themes(*, figures: dict) -> list[dict]:
+    """Themes whose comments come mostly (>= 50%) from a group that wrote at most 20% of all
+    comments: flagged so the summary keeps them."""
+    total = figures["total"]
+    flagged = []
+    for theme in figures["themes"]:
+        if theme["count"] < MIN_THEME_COMMENTS:
+            continue
+        for dimension in ("language", "district"):
+            counts = theme["groups"].get(dimension, {})
+            if not counts:
+                continue
+            value, n = max(counts.items(), key=lambda kv: kv[1])
+            overall = _pct(figures["groups"][dimension].get(value, 0), total)
+            within = _pct(n, theme["count"])
+            if within >= MOSTLY_FROM and overall <= SMALL_GROUP_SHARE:
+                flagged.append(
+                    {
+                        "theme": theme,
+                        "dimension": dimension,
+                        "value": value,
+                        "within": within,
+                        "overall": overall,
+                    }
+                )
+    return flagged

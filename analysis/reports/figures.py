@@ -1,0 +1,206 @@
+"""The numbers of a theme report, computed from a run's stored items and effective themes.
+
+One pass over the items gives every figure the report shows: themes ranked by comments with
+share and stance split, a principle x stance matrix, weekly trend, participation by group, and
+copy-paste groups. The unfiltered figures are stored per run (see snapshot.py); filtered ones
+are computed on request the same way, so both always agree.
+"""
+
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass, fields
+from datetime import date, timedelta
+
+from analysis.models import AnalysisItem, AnalysisRun, Theme
+from analysis.reports.effective import effective_themes
+
+STANCES = ("agree", "disagree", "unsure", "none")
+TREND_THEMES = 5
+TOP_DUPLICATE_GROUPS = 10
+
+
+@dataclass(frozen=True)
+class ReportFilters:
+    right: str = ""
+    language: str = ""
+    channel: str = ""
+    district: str = ""
+    stance: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+
+    @property
+    def active(self) -> bool:
+        return any(getattr(self, f.name) not in ("", None) for f in fields(self))
+
+    def as_query(self) -> dict:
+        return {
+            k: (v.isoformat() if isinstance(v, date) else v) for k, v in asdict(self).items() if v
+        }
+
+    def apply(self, items):
+        if self.right:
+            items = items.filter(right_key="" if self.right == "-" else self.right)
+        if self.language:
+            items = items.filter(language=self.language)
+        if self.channel:
+            items = items.filter(channel=self.channel)
+        if self.district:
+            items = items.filter(district=self.district)
+        if self.stance:
+            if self.stance == "none":
+                items = items.exclude(stance__in=STANCES[:3])
+            else:
+                items = items.filter(stance=self.stance)
+        if self.date_from:
+            items = items.filter(created__date__gte=self.date_from)
+        if self.date_to:
+            items = items.filter(created__date__lte=self.date_to)
+        return items
+
+
+def stance_of(value: str) -> str:
+    return value if value in STANCES[:3] else "none"
+
+
+def week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def right_principles(*, run: AnalysisRun) -> dict[str, str]:
+    """Right key -> principle, from every draft of the run's consultation."""
+    from consultation.models import BillOfRightsDraftPage
+
+    principles = {}
+    drafts = BillOfRightsDraftPage.objects.child_of(run.consultation).order_by("version_number")
+    for draft in drafts:
+        for block in draft.body:
+            if block.block_type == "right":
+                principles[block.id] = block.value["principle"]
+    return principles
+
+
+def _pct(part: int, whole: int) -> float:
+    return round(100.0 * part / whole, 1) if whole else 0.0
+
+
+ITEM_FIELDS = (
+    "content_type_id",
+    "object_id",
+    "field_key",
+    "language",
+    "channel",
+    "district",
+    "right_key",
+    "stance",
+    "created",
+    "duplicate_group",
+    "ref",
+    "text",
+)
+
+
+def compute_figures(*, run: AnalysisRun, filters: ReportFilters | None = None) -> dict:
+    """Every figure of the report for the run's items that pass the filters."""
+    filters = filters or ReportFilters()
+    items = filters.apply(AnalysisItem.objects.filter(run=run))
+    themes_of = effective_themes(run=run)
+    principles = right_principles(run=run)
+    theme_rows = {
+        t["pk"]: t
+        for t in Theme.objects.filter(run=run).values(
+            "pk", "key", "name", "kind", "state", "principle", "language"
+        )
+    }
+    total = 0
+    themed = 0
+    stance_totals: Counter = Counter()
+    groups = {
+        "language": Counter(),
+        "channel": Counter(),
+        "district": Counter(),
+        "right": Counter(),
+    }
+    theme_counts: Counter = Counter()
+    theme_stance: dict[int, Counter] = defaultdict(Counter)
+    theme_groups: dict[int, dict[str, Counter]] = defaultdict(
+        lambda: {"language": Counter(), "channel": Counter(), "district": Counter()}
+    )
+    principle_stance: dict[str, Counter] = defaultdict(Counter)
+    weeks: dict[str, Counter] = defaultdict(Counter)
+    duplicates: dict[str, list] = defaultdict(list)
+    for row in items.values_list(*ITEM_FIELDS).iterator(chunk_size=5000):
+        ct, oid, fk, language, channel, district, right_key, stance, created, dup, ref, text = row
+        stance = stance_of(stance)
+        total += 1
+        stance_totals[stance] += 1
+        groups["language"][language or "und"] += 1
+        groups["channel"][channel or "unknown"] += 1
+        groups["district"][district or "unknown"] += 1
+        groups["right"][right_key or "-"] += 1
+        principle_stance[principles.get(right_key, "")][stance] += 1
+        week = week_start(created.date()).isoformat() if created else ""
+        weeks[week]["__all__"] += 1
+        if dup:
+            duplicates[dup].append((ref, text))
+        found = themes_of.get((ct, oid, fk), ())
+        if found:
+            themed += 1
+        for theme_id in found:
+            theme_counts[theme_id] += 1
+            theme_stance[theme_id][stance] += 1
+            per = theme_groups[theme_id]
+            per["language"][language or "und"] += 1
+            per["channel"][channel or "unknown"] += 1
+            per["district"][district or "unknown"] += 1
+            weeks[week][theme_id] += 1
+    ranked = sorted(
+        (pk for pk, row in theme_rows.items() if row["state"] not in ("retired", "merged")),
+        key=lambda pk: (-theme_counts[pk], theme_rows[pk]["name"]),
+    )
+    themes = []
+    for pk in ranked:
+        row = theme_rows[pk]
+        count = theme_counts[pk]
+        themes.append(
+            {
+                "id": pk,
+                "key": row["key"],
+                "name": row["name"],
+                "kind": row["kind"],
+                "state": row["state"],
+                "principle": row["principle"],
+                "language": row["language"],
+                "count": count,
+                "share": _pct(count, total),
+                "stance": {s: theme_stance[pk][s] for s in STANCES},
+                "groups": {name: dict(c) for name, c in theme_groups[pk].items()},
+            }
+        )
+    trend_ids = [t["id"] for t in themes[:TREND_THEMES] if t["count"]]
+    buckets = sorted(w for w in weeks if w)
+    trend = {
+        "weeks": buckets,
+        "total": [weeks[w]["__all__"] for w in buckets],
+        "themes": {str(pk): [weeks[w][pk] for w in buckets] for pk in trend_ids},
+        "undated": weeks[""]["__all__"] if "" in weeks else 0,
+    }
+    copy_groups = sorted(duplicates.values(), key=len, reverse=True)
+    return {
+        "total": total,
+        "themed": themed,
+        "unthemed": total - themed,
+        "stance": {s: stance_totals[s] for s in STANCES},
+        "groups": {name: dict(c.most_common()) for name, c in groups.items()},
+        "themes": themes,
+        "principle_stance": {p: {s: c[s] for s in STANCES} for p, c in principle_stance.items()},
+        "trend": trend,
+        "duplicates": {
+            "groups": len(copy_groups),
+            "items": sum(len(g) for g in copy_groups),
+            "top": [
+                {"size": len(g), "ref": g[0][0], "text": g[0][1][:300]}
+                for g in copy_groups[:TOP_DUPLICATE_GROUPS]
+            ],
+        },
+        "filters": filters.as_query(),
+    }

@@ -1,0 +1,180 @@
+"""Theme reports in the Wagtail admin: the filtered report with its charts and tables, a
+printable version, one theme in detail, and the equity view."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from analysis import rules, selectors
+from analysis.models import AnalysisItem, AnalysisRun, PopulationShare, Theme
+from analysis.reports.equity import participation, small_group_themes
+from analysis.reports.presenter import language_labels, report_context
+from analysis.reports.snapshot import report_figures
+from analysis.services.review import population_shares_save
+from analysis.views.forms import PopulationShareFormSet, ReportFilterForm, rights_of
+from analysis.views.runs import AnalystRequiredMixin
+
+
+class RunMixin(AnalystRequiredMixin):
+    permission_check = staticmethod(rules.can_view_report)
+
+    def get_run(self) -> AnalysisRun:
+        if not hasattr(self, "_run"):
+            self._run = get_object_or_404(
+                AnalysisRun.objects.select_related("consultation", "approved_by"),
+                pk=self.kwargs["pk"],
+                status=AnalysisRun.Status.SUCCEEDED,
+            )
+        return self._run
+
+
+class ReportView(RunMixin, WagtailAdminTemplateMixin, TemplateView):
+    template_name = "analysis/report.html"
+    header_icon = "table"
+
+    def get_page_title(self):
+        return _("Theme report, run %(id)s") % {"id": self.kwargs["pk"]}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        run = self.get_run()
+        stored = report_figures(run=run)
+        form = ReportFilterForm(self.request.GET or None, run=run, groups=stored["groups"])
+        filters = form.filters()
+        figures = report_figures(run=run, filters=filters) if filters.active else stored
+        context.update(report_context(figures=figures, right_titles=rights_of(run)))
+        context.update(
+            run=run,
+            form=form,
+            filtered=filters.active,
+            query=self.request.GET.urlencode(),
+            can_export=rules.can_export(self.request.user),
+            can_review=rules.can_review_themes(self.request.user),
+        )
+        return context
+
+
+class ReportPrintView(RunMixin, TemplateView):
+    """The whole report on one page without the admin around it, for print or PDF."""
+
+    template_name = "analysis/report_print.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        run = self.get_run()
+        stored = report_figures(run=run)
+        form = ReportFilterForm(self.request.GET or None, run=run, groups=stored["groups"])
+        filters = form.filters()
+        figures = report_figures(run=run, filters=filters) if filters.active else stored
+        context.update(report_context(figures=figures, right_titles=rights_of(run)))
+        details = {t.pk: t for t in Theme.objects.filter(run=run)}
+        context.update(
+            run=run,
+            filters=filters,
+            details=[(t, details[t["id"]]) for t in figures["themes"] if t["count"]],
+        )
+        return context
+
+
+class ConsultationReportView(AnalystRequiredMixin, TemplateView):
+    """The consultation's report is the one of its latest approved run."""
+
+    permission_check = staticmethod(rules.can_view_report)
+
+    def get(self, request, *args, **kwargs):
+        from consultation.models import ConsultationPage
+
+        consultation = get_object_or_404(ConsultationPage, pk=kwargs["pk"])
+        run = selectors.latest_approved_run(consultation=consultation)
+        if run is None:
+            messages.warning(request, _("No run of this consultation has been approved yet."))
+            return redirect("analysis_run_index")
+        return redirect("analysis_report", run.pk)
+
+
+class ThemeDetailView(RunMixin, WagtailAdminTemplateMixin, TemplateView):
+    template_name = "analysis/theme_detail.html"
+    header_icon = "tag"
+
+    def get_theme(self) -> Theme:
+        return get_object_or_404(Theme, pk=self.kwargs["theme_pk"], run=self.get_run())
+
+    def get_page_title(self):
+        return self.get_theme().name
+
+    def get_context_data(self, **kwargs):
+        from analysis.reports.effective import effective_themes
+
+        context = super().get_context_data(**kwargs)
+        run, theme = self.get_run(), self.get_theme()
+        figures = report_figures(run=run)
+        row = next((t for t in figures["themes"] if t["id"] == theme.pk), None)
+        members = [key for key, found in effective_themes(run=run).items() if theme.pk in found]
+        refs = [f"{ct}:{oid}:{fk}" for ct, oid, fk in members]
+        items = AnalysisItem.objects.filter(run=run, ref__in=refs).order_by("pk")
+        stance_total = sum((row or {}).get("stance", {}).values()) if row else 0
+        context.update(
+            run=run,
+            theme=theme,
+            row=row,
+            total=figures["total"],
+            stance_total=stance_total,
+            items=items[:200],
+            item_count=len(refs),
+            decisions=theme.decisions.select_related("user")[:50],
+            language_labels=language_labels(),
+            can_review=rules.can_review_themes(self.request.user),
+        )
+        return context
+
+
+class EquityView(RunMixin, WagtailAdminTemplateMixin, TemplateView):
+    template_name = "analysis/equity.html"
+    header_icon = "group"
+
+    def get_page_title(self):
+        return _("Who took part, run %(id)s") % {"id": self.kwargs["pk"]}
+
+    def _formset(self, data=None):
+        run = self.get_run()
+        initial = [
+            {"dimension": s.dimension, "value": s.value, "percent": s.percent}
+            for s in PopulationShare.objects.filter(consultation=run.consultation)
+        ]
+        return PopulationShareFormSet(data, initial=initial, prefix="shares")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        run = self.get_run()
+        figures = report_figures(run=run)
+        context.update(
+            run=run,
+            tables=participation(figures=figures, consultation=run.consultation),
+            flagged=small_group_themes(figures=figures),
+            formset=kwargs.get("formset") or self._formset(),
+            language_labels=language_labels(),
+            can_edit=rules.can_edit_population_shares(self.request.user),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if not rules.can_edit_population_shares(request.user):
+            raise PermissionDenied
+        formset = self._formset(request.POST)
+        if not formset.is_valid():
+            for form in formset.forms:
+                for name in form.errors:
+                    if name in form.fields:
+                        widget = form.fields[name].widget
+                        widget.attrs["aria-describedby"] = f"{form[name].id_for_label}-error"
+                        widget.attrs["aria-invalid"] = "true"
+            return self.render_to_response(self.get_context_data(formset=formset), status=400)
+        rows = [form.cleaned_data for form in formset.forms if form.cleaned_data]
+        population_shares_save(
+            consultation=self.get_run().consultation, rows=rows, user=request.user
+        )
+        messages.success(request, _("Population shares saved."))
+        return redirect("analysis_equity", self.get_run().pk)

@@ -1,0 +1,95 @@
+"""Admin screens to start analysis runs, watch their progress and see failures."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from analysis import rules, selectors
+from analysis.models import AnalysisRun
+from analysis.services import analysis_run_create
+
+
+class StartRunForm(forms.Form):
+    consultation = forms.ModelChoiceField(queryset=None, label=_("Consultation"))
+    emergent = forms.BooleanField(
+        required=False, initial=True, label=_("Look for themes outside the codebook")
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["consultation"].queryset = selectors.consultations_for_analysis()
+
+
+class AnalystRequiredMixin:
+    permission_check = staticmethod(rules.can_view_analysis)
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.permission_check(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class RunIndexView(AnalystRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    template_name = "analysis/run_index.html"
+    page_title = _("Analysis runs")
+    header_icon = "table"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["runs"] = selectors.runs_recent()
+        context["form"] = kwargs.get("form") or StartRunForm()
+        context["refresh"] = selectors.runs_active_exist()
+        context["can_start"] = rules.can_start_run(self.request.user)
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if not rules.can_start_run(request.user):
+            raise PermissionDenied
+        form = StartRunForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        run = analysis_run_create(
+            consultation=form.cleaned_data["consultation"],
+            user=request.user,
+            parameters={} if form.cleaned_data["emergent"] else {"emergent": False},
+        )
+        messages.success(
+            request, _("Run %(id)s queued; the worker will start it shortly.") % {"id": run.pk}
+        )
+        return redirect("analysis_run_detail", run.pk)
+
+
+class RunDetailView(AnalystRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    template_name = "analysis/run_detail.html"
+    header_icon = "table"
+
+    def get_page_title(self):
+        return _("Analysis run %(id)s") % {"id": self.kwargs["pk"]}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        run = get_object_or_404(
+            AnalysisRun.objects.select_related("consultation", "created_by"), pk=self.kwargs["pk"]
+        )
+        context.update(
+            run=run,
+            themes=selectors.run_themes(run=run) if run.status == run.Status.SUCCEEDED else [],
+            refresh=not run.is_finished,
+            can_start=rules.can_start_run(self.request.user),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        """Rerun: a new run with the same consultation and parameters, inputs read afresh."""
+        if not rules.can_start_run(request.user):
+            raise PermissionDenied
+        previous = get_object_or_404(AnalysisRun, pk=self.kwargs["pk"])
+        run = analysis_run_create(
+            consultation=previous.consultation, user=request.user, parameters=previous.parameters
+        )
+        messages.success(request, _("Run %(id)s queued.") % {"id": run.pk})
+        return redirect("analysis_run_detail", run.pk)

@@ -1,0 +1,79 @@
+"""Analysis screens in the Wagtail admin, shown to analysts only."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from analysis import rules
+from analysis.models import CodebookEntry
+from analysis.views.exports import ExportView
+from analysis.views.reports import (
+    ConsultationReportView,
+    EquityView,
+    ReportPrintView,
+    ReportView,
+    ThemeDetailView,
+)
+from analysis.views.review import ItemReviewView, RunApproveView, ThemeActionView, ThemeReviewView
+from analysis.views.runs import RunDetailView, RunIndexView
+
+
+@hooks.register("register_admin_urls")
+def register_analysis_urls():
+    run = "analysis/runs/<int:pk>/"
+    return [
+        path("analysis/runs/", RunIndexView.as_view(), name="analysis_run_index"),
+        path(run, RunDetailView.as_view(), name="analysis_run_detail"),
+        path(f"{run}approve/", RunApproveView.as_view(), name="analysis_run_approve"),
+        path(f"{run}report/", ReportView.as_view(), name="analysis_report"),
+        path(f"{run}report/print/", ReportPrintView.as_view(), name="analysis_report_print"),
+        path(f"{run}equity/", EquityView.as_view(), name="analysis_equity"),
+        path(f"{run}themes/", ThemeReviewView.as_view(), name="analysis_theme_review"),
+        path(
+            f"{run}themes/<int:theme_pk>/", ThemeDetailView.as_view(), name="analysis_theme_detail"
+        ),
+        path(
+            f"{run}themes/<int:theme_pk>/action/",
+            ThemeActionView.as_view(),
+            name="analysis_theme_action",
+        ),
+        path(f"{run}review/", ItemReviewView.as_view(), name="analysis_item_review"),
+        path(f"{run}export.csv", ExportView.as_view(fmt="csv"), name="analysis_export_csv"),
+        path(f"{run}export.xlsx", ExportView.as_view(fmt="xlsx"), name="analysis_export_xlsx"),
+        path(
+            "analysis/consultations/<int:pk>/report/",
+            ConsultationReportView.as_view(),
+            name="analysis_consultation_report",
+        ),
+    ]
+
+
+class AnalystMenuItem(MenuItem):
+    def is_shown(self, request):
+        return rules.can_view_analysis(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_analysis_menu_item():
+    return AnalystMenuItem(
+        _("Analysis"), reverse("analysis_run_index"), icon_name="table", order=300
+    )
+
+
+class CodebookViewSet(SnippetViewSet):
+    """The codebook analysts edit: themes expected in advance, with example phrases per
+    language; the next run reads it."""
+
+    model = CodebookEntry
+    icon = "list-ul"
+    menu_label = _("Codebook")
+    add_to_admin_menu = False
+    list_display = ["name", "key", "principle", "consultation", "is_active"]
+    list_filter = ["is_active", "principle"]
+    search_fields = ["name", "key", "description"]
+
+
+register_snippet(CodebookViewSet)

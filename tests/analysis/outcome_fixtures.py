@@ -1,0 +1,98 @@
+"""Published comments on Draft 1 fed through the analysis, an approved run, and the public
+pages linking Draft 2's changed rights to the themes those comments fed."""
+
+import uuid
+
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
+from wagtail.models import Locale
+
+from analysis.inputs import InputItem
+from analysis.models import AnalysisRun, ThemeAssignment
+from analysis.services import analysis_run_create, analysis_run_execute
+from analysis.services.public_pages import public_pages_create
+from analysis.services.review import run_approve
+from consultation.demo import right_block_id
+from consultation.services import new_reference
+
+COMMENTS = [
+    ("ko", "전화 대기 시간이 너무 깁니다. 한 시간 기다렸어요. 빨리 답해 주세요.", True),
+    ("am", "የአማርኛ አስተርጓሚ ያስፈልገናል። ስልክ ስደውል ረጅም ጊዜ እጠብቃለሁ።", True),
+    ("en", "I waited on hold for forty minutes and nobody called me back.", False),
+    ("en", "There should be one phone number for everything.", True),
+    ("es", "Necesito un intérprete cuando llamo a la ciudad.", True),
+]
+
+
+def published_comment_items(*, consultation):
+    """Stand-in for consultation.selectors.comments_for_analysis: published comments."""
+    from consultation.models import Comment
+
+    content_type = ContentType.objects.get_for_model(Comment)
+    for comment in Comment.objects.filter(
+        consultation_key=consultation.translation_key, status="published"
+    ).order_by("pk"):
+        yield InputItem(
+            content_type_id=content_type.pk,
+            object_id=comment.pk,
+            field_key="",
+            text=comment.public_text,
+            language=comment.language,
+            stance=comment.stance,
+            created=comment.received_at,
+            facts={"channel": comment.channel, "right_key": comment.right_key},
+        )
+
+
+def make_comments(demo) -> list:
+    from consultation.models import Comment
+
+    draft = demo["drafts"][0]
+    consultation = demo["consultation"]
+    comments = []
+    for index, (language, text, consent) in enumerate(COMMENTS):
+        locale = Locale.objects.get(language_code=language)
+        local = draft.get_translation_or_none(locale) or draft
+        comments.append(
+            Comment.objects.create(
+                reference=new_reference(),
+                consultation_key=consultation.translation_key,
+                draft_key=draft.translation_key,
+                draft=local,
+                right_key=right_block_id("timely-reply"),
+                language=language,
+                text=text,
+                stance="agree",
+                channel="web",
+                status="published",
+                published_at=timezone.now(),
+                email=f"resident{index}@example.org",
+                consent_contact=consent,
+                fingerprint=uuid.uuid4().hex,
+            )
+        )
+    return comments
+
+
+def analyse_and_publish(demo, comments, *, publish=True):
+    """Run and approve the analysis, then link Draft 2's timely-reply right to every theme the
+    first comment fed; returns (run, pages, theme keys)."""
+    run = analysis_run_create(consultation=demo["consultation"], enqueue=False)
+    analysis_run_execute(run_id=run.pk)
+    run = run_approve(run=AnalysisRun.objects.get(pk=run.pk), user=None)
+    keys = sorted(
+        ThemeAssignment.objects.filter(
+            run=run, source="machine", object_id__in=[c.pk for c in comments[:2]]
+        ).values_list("tag__key", flat=True)
+    )
+    links = {
+        right_block_id("timely-reply"): (keys, "We set clear time limits for replies."),
+    }
+    pages = public_pages_create(
+        consultation=demo["consultation"],
+        run=run,
+        draft=demo["drafts"][1],
+        links=links,
+        publish=publish,
+    )
+    return run, pages, keys

@@ -1,0 +1,82 @@
+"""Exports read back row for row: CSV streamed, XLSX written row by row, formulas defused,
+and the printable report draws every chart next to its table."""
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from analysis.models import AnalysisItem, Theme
+from analysis.reports.exports import safe_cell
+from tests.analysis.report_fixtures import build_run, theme_keys_for
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def run(demo):
+    return build_run(consultation=demo["consultation"], size=30)
+
+
+def expected_themes(run, index):
+    names = dict(Theme.objects.filter(run=run).values_list("key", "name"))
+    return "; ".join(sorted(names[k] for k in theme_keys_for(index)))
+
+
+def test_formula_cells_are_defused():
+    assert safe_cell("=1+1") == "'=1+1"
+    assert safe_cell("+SUM(A1)") == "'+SUM(A1)"
+    assert safe_cell("@cmd") == "'@cmd"
+    assert safe_cell("plain") == "plain"
+
+
+def test_csv_export_streams_and_reads_back(client, analyst_user, run):
+    client.force_login(analyst_user)
+    response = client.get(reverse("analysis_export_csv", args=[run.pk]))
+    assert response.status_code == 200 and response.streaming
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0][0] == "Reference" and rows[0][-2:] == ["Themes", "Text"]
+    assert len(rows) == 31
+    for index, row in enumerate(rows[1:]):
+        assert row[-2] == expected_themes(run, index)
+    assert rows[6][-1] == '\'=HYPERLINK("x")'
+    assert not any("@example.org" in cell for row in rows for cell in row)
+
+
+def test_csv_export_applies_filters(client, analyst_user, run):
+    client.force_login(analyst_user)
+    response = client.get(reverse("analysis_export_csv", args=[run.pk]), {"language": "ko"})
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    assert len(rows) - 1 == AnalysisItem.objects.filter(run=run, language="ko").count()
+    assert {row[2] for row in rows[1:]} == {"ko"}
+
+
+def test_xlsx_export_reads_back(client, analyst_user, run):
+    client.force_login(analyst_user)
+    response = client.get(reverse("analysis_export_xlsx", args=[run.pk]))
+    assert response.status_code == 200
+    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)), read_only=True)
+    rows = list(workbook.active.iter_rows(values_only=True))
+    assert len(rows) == 31
+    for index, row in enumerate(rows[1:]):
+        assert (row[-2] or "") == expected_themes(run, index)
+    assert rows[6][-1] == '\'=HYPERLINK("x")'
+
+
+def test_printable_report_has_every_chart_with_its_table(client, analyst_user, run):
+    client.force_login(analyst_user)
+    html = client.get(reverse("analysis_report_print", args=[run.pk])).content.decode()
+    for chart, table in (
+        ("chart-themes", "table-themes"),
+        ("chart-matrix", "table-matrix"),
+        ("chart-trend", "table-trend"),
+        ("chart-language", "table-language"),
+        ("chart-channel", "table-channel"),
+        ("chart-district", "table-district"),
+    ):
+        assert f'id="{chart}-title"' in html
+        assert f'id="{table}"' in html
+    assert "print.css" in html and html.count("<h1") == 1
