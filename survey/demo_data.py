@@ -67,10 +67,11 @@ def field_translation_key(key: str) -> uuid.UUID:
 
 def _fields(content: dict) -> list[SurveyField]:
     fields = []
-    for key, clean_name, field_type, required, allow_other in STRUCTURE:
+    for order, (key, clean_name, field_type, required, allow_other) in enumerate(STRUCTURE):
         spec = content["fields"][key]
         fields.append(
             SurveyField(
+                sort_order=order,
                 translation_key=field_translation_key(key),
                 clean_name=clean_name,
                 field_type=field_type,

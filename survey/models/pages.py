@@ -99,6 +99,9 @@ class SurveyField(TranslatableMixin, AbstractFormField):
     ]
 
     class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        # Questions made outside the admin's inline panel may have no sort order; the id keeps
+        # their order the same on every database (PostgreSQL returns ties in any order).
+        ordering = ["sort_order", "pk"]
         verbose_name = _("question")
         verbose_name_plural = _("questions")
 

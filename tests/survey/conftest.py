@@ -118,8 +118,8 @@ VALID_ANSWERS = {
 
 def build_survey(consultation, slug="every-type", title="Every type survey"):
     fields = [
-        SurveyField(required=spec.pop("required", True), **spec)
-        for spec in (dict(item) for item in ALL_TYPES)
+        SurveyField(sort_order=order, required=spec.pop("required", True), **spec)
+        for order, spec in enumerate(dict(item) for item in ALL_TYPES)
     ]
     page = SurveyPage(title=title, slug=slug, intro="<p>Tell us.</p>", form_fields=fields)
     consultation.add_child(instance=page)
