@@ -19,6 +19,25 @@ def _summary_json(summary) -> dict:
     }
 
 
+def _form_stance_counts(result) -> dict[str, dict[str, int]]:
+    """Per theme, what residents said on the form (agree, disagree, unsure, none). The engine's
+    English-only text sentiment is stored per item but never mixed into these counts."""
+    stance = {s.item_id: s.stance for s in result.stances if s.source == "form" and s.stance}
+    members: dict[str, set[str]] = {}
+    for assignment in result.assignments:
+        members.setdefault(assignment.theme_key, set()).add(assignment.item_id)
+    for emergent in result.emergent_themes:
+        members.setdefault(emergent.key, set()).update(emergent.item_ids)
+    counts = {}
+    for key, item_ids in members.items():
+        tally: dict[str, int] = {}
+        for item_id in item_ids:
+            label = stance.get(item_id, "none")
+            tally[label] = tally.get(label, 0) + 1
+        counts[key] = tally
+    return counts
+
+
 def _store_items(run, items, result) -> None:
     stances = {s.item_id: s for s in result.stances}
     duplicate_of = {}
@@ -57,6 +76,7 @@ def _store_items(run, items, result) -> None:
 
 def _store_themes(run, codebook, result) -> dict[str, Theme]:
     summaries = {s.theme_key: s for s in result.summaries}
+    stances = _form_stance_counts(result)
     themes = []
     for entry in codebook:
         summary = summaries.get(entry.key)
@@ -73,7 +93,7 @@ def _store_themes(run, codebook, result) -> dict[str, Theme]:
                 principle=entry.principle or "",
                 key_phrases=summary.key_phrases if summary else [],
                 item_count=summary.count if summary else 0,
-                stance_counts=summary.stance_counts if summary else {},
+                stance_counts=stances.get(entry.key, {}),
                 language_counts=summary.language_counts if summary else {},
                 summary=_summary_json(summary) if summary else {},
             )
@@ -93,7 +113,7 @@ def _store_themes(run, codebook, result) -> dict[str, Theme]:
                 linked_key=emergent.linked_key or "",
                 key_phrases=emergent.key_phrases,
                 item_count=summary.count if summary else len(emergent.item_ids),
-                stance_counts=summary.stance_counts if summary else {},
+                stance_counts=stances.get(emergent.key, {}),
                 language_counts=summary.language_counts if summary else {},
                 summary=_summary_json(summary)
                 if summary

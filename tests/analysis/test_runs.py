@@ -32,6 +32,8 @@ def test_a_run_records_its_inputs_and_stores_themes(
     assert one_number.item_count >= 2
     assert one_number.summary["sentences"] and one_number.summary["quotes"]
     assert sum(one_number.stance_counts.values()) == one_number.item_count
+    # Stance comes from the form only; English text sentiment never mixes into it.
+    assert set(one_number.stance_counts) <= {"agree", "disagree", "unsure", "none"}
     machine = ThemeAssignment.objects.filter(run=run, source=ThemeAssignment.Source.MACHINE)
     assert machine.exists() and all(a.why for a in machine.filter(tag__kind="codebook"))
 
