@@ -18,3 +18,10 @@ def status_context(comment) -> dict:
     if outcome["included"]:
         context["analysis_included"] = True
     return context
+
+
+def comment_erased(comment) -> None:
+    """A resident's personal data was erased: the analysed copies follow."""
+    from analysis.services.privacy import analysed_copies_anonymise
+
+    analysed_copies_anonymise(comment=comment)

@@ -338,6 +338,11 @@ def comments_for_participant(*, reference: str = "", email: str = ""):
     return query.order_by("pk")
 
 
+# Apps holding copies of comments (analysis) register a callable taking each erased comment,
+# so an erasure reaches every copy without this app knowing who keeps one.
+PARTICIPANT_ERASE_HOOKS: list = []
+
+
 @transaction.atomic
 def participant_erase(*, reference: str = "", email: str = "", user=None) -> int:
     """Remove a resident's personal data and keep what they said, anonymised: contact details,
@@ -359,6 +364,8 @@ def participant_erase(*, reference: str = "", email: str = "", user=None) -> int
         CommentProvenance.objects.filter(comment=locked).update(source_detail="")
         CommentNearKey.objects.filter(comment=locked).delete()
         _decide(locked, action=DecisionAction.ERASE, user=user)
+        for hook in PARTICIPANT_ERASE_HOOKS:
+            hook(comment=locked)
     if email:
         needle = email.strip().casefold()
         for batch in ImportBatch.objects.filter(status=ImportStatus.PREVIEWED):

@@ -5,34 +5,66 @@ and stores the ``AnalysisResult``. ``build_theme_model`` gives a picklable model
 new comment at submit time. See docs/analysis-method.md.
 """
 
-from .active import suggest_next_to_code
-from .backends import TextBackend, load_backend
-from .codebook import default_codebook
-from .duplicates import near_duplicate_groups
-from .languages import LANGUAGE_TABLE, LANGUAGES, detect_language, detect_languages
-from .pii import scrub_personal_data
-from .pipeline import run_analysis
-from .text import fingerprint, normalise
-from .themes import Calibrator, ThemeModel, build_theme_model
-from .tokenize import tokenize
-from .types import (
-    ENGINE_VERSION,
-    AnalysisOptions,
-    AnalysisResult,
-    Assignment,
-    CodebookTheme,
-    CodedExample,
-    DuplicateGroup,
-    EmergentTheme,
-    LanguageGuess,
-    PiiSpan,
-    Quote,
-    ScrubResult,
-    StanceResult,
-    SummarySentence,
-    TextItem,
-    ThemeSummary,
-)
+from importlib import import_module
+
+# Public names and the module each lives in. They load on first use (PEP 562), so the web app
+# can scrub personal data or read a dataclass without importing NumPy, SciPy and scikit-learn,
+# which only the analysis worker needs.
+_EXPORTS = {
+    "suggest_next_to_code": "active",
+    "TextBackend": "backends",
+    "load_backend": "backends",
+    "default_codebook": "codebook",
+    "near_duplicate_groups": "duplicates",
+    "LANGUAGE_TABLE": "languages",
+    "LANGUAGES": "languages",
+    "detect_language": "languages",
+    "detect_languages": "languages",
+    "PairMatcher": "matching",
+    "scrub_personal_data": "pii",
+    "run_analysis": "pipeline",
+    "fingerprint": "text",
+    "normalise": "text",
+    "Calibrator": "themes",
+    "ThemeModel": "themes",
+    "build_theme_model": "themes",
+    "tokenize": "tokenize",
+    **dict.fromkeys(
+        (
+            "ENGINE_VERSION",
+            "AnalysisOptions",
+            "AnalysisResult",
+            "Assignment",
+            "CodebookTheme",
+            "CodedExample",
+            "DuplicateGroup",
+            "EmergentTheme",
+            "LanguageGuess",
+            "PiiSpan",
+            "Quote",
+            "ScrubResult",
+            "StanceResult",
+            "SummarySentence",
+            "TextItem",
+            "ThemeSummary",
+        ),
+        "types",
+    ),
+}
+
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __all__ = [
     "ENGINE_VERSION",
@@ -47,6 +79,7 @@ __all__ = [
     "DuplicateGroup",
     "EmergentTheme",
     "LanguageGuess",
+    "PairMatcher",
     "PiiSpan",
     "Quote",
     "ScrubResult",

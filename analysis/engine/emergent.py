@@ -21,6 +21,7 @@ CROSS_LANGUAGE_LINK = 0.85
 SVD_SAMPLE = 2000
 SVD_COMPONENTS = 48
 KMEANS_SAMPLE = 4000
+SILHOUETTE_SAMPLE = 1000
 
 
 def _columns(x: sp.csr_matrix, cols: np.ndarray) -> sp.csr_matrix:
@@ -48,13 +49,43 @@ def _reduce(x, random_state: int) -> np.ndarray:
 
         x = sp.csr_matrix(x)
         sample = _sample_rows(x.shape[0], SVD_SAMPLE)
-        cols = np.unique(x[sample].indices)  # hashed spaces are mostly empty columns
+        # Only features shared by two sampled rows can shape a topic; hashed spaces are mostly
+        # empty or one-off columns, and dropping them makes the SVD several times cheaper.
+        df = np.bincount(x[sample].indices, minlength=x.shape[1])
+        cols = np.flatnonzero(df >= 2)
+        if len(cols) < 3:
+            cols = np.flatnonzero(df)
         x = _columns(x, cols)
         n_comp = max(2, min(SVD_COMPONENTS, len(sample) - 1, x.shape[1] - 1))
-        svd = TruncatedSVD(n_comp, n_iter=4, random_state=random_state).fit(x[sample])
+        svd = TruncatedSVD(n_comp, n_iter=3, random_state=random_state).fit(x[sample])
         x = svd.transform(x)
     x = np.asarray(x, dtype=np.float32)
     return x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-9)
+
+
+def _best_kmeans(z: np.ndarray, max_clusters: int, min_cluster_size: int, random_state: int):
+    """k-means with k chosen by the cosine silhouette on (a sample of) the rows.
+
+    Candidate k (2-6, 8, 10, ...) run up to ``max_clusters`` (and no more than one cluster per
+    ``min_cluster_size`` rows); the silhouette is computed on at most ``SILHOUETTE_SAMPLE``
+    rows (fitted and scored there) and only the chosen k is fitted on the full sample, so
+    choosing k stays cheap on large groups.
+    """
+    from sklearn.cluster import KMeans
+    from sklearn.metrics import silhouette_score
+
+    n = z.shape[0]
+    top = int(min(max_clusters, max(2, n // max(min_cluster_size, 1))))
+    small = z[_sample_rows(n, SILHOUETTE_SAMPLE)]
+    best_k, best_score = 2, -np.inf
+    for k in sorted({k for k in (2, 3, 4, 5, 6, 8, 10, 12, 16, 20) if k <= top} | {top}):
+        km = KMeans(k, random_state=random_state, n_init=1, max_iter=50).fit(small)
+        if len(set(km.labels_.tolist())) < 2:
+            continue
+        score = silhouette_score(small, km.labels_, metric="cosine")
+        if score > best_score:
+            best_k, best_score = k, score
+    return KMeans(best_k, random_state=random_state, n_init=2, max_iter=100).fit(z)
 
 
 def cluster_vectors(
@@ -62,7 +93,7 @@ def cluster_vectors(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Cluster labels (``NOISE`` for outliers) and each row's cosine to its cluster centre.
 
-    k grows with the square root of the group size; members far from their centre (below the
+    k is chosen by silhouette (``_best_kmeans``); members far from their centre (below the
     group's 25th percentile and under 0.5) and clusters smaller than ``min_cluster_size`` are
     treated as noise, so "fits no theme" stays possible.
     """
@@ -72,13 +103,10 @@ def cluster_vectors(
     if n < max(2 * min_cluster_size, 4):
         return labels, cos
     z = _reduce(x, random_state)
-    k = int(np.clip(round(np.sqrt(n / 2)), 2, max_clusters))
-    from sklearn.cluster import KMeans
-
     # Centres are found on an evenly spaced sample; every row then joins its nearest centre.
     # Themes big enough to matter are well represented in a few thousand comments.
     sample = z[_sample_rows(n, KMEANS_SAMPLE)]
-    km = KMeans(k, random_state=random_state, n_init=2).fit(sample)
+    km = _best_kmeans(sample, max_clusters, min_cluster_size, random_state)
     centres = km.cluster_centers_ / np.maximum(
         np.linalg.norm(km.cluster_centers_, axis=1, keepdims=True), 1e-9
     )

@@ -1,9 +1,10 @@
 """The one table mapping Wagtail language codes to NLP library codes, and language detection.
 
 Detection is deliberately conservative: a script that only one of our languages uses decides at
-once (Ethiopic = Amharic, Hangul = Korean, Han = Chinese, Cyrillic = Russian); Latin-script text
-goes to lingua restricted to our Latin-script languages; and the language the resident declared
-wins whenever the text is too short or the detector is unsure.
+once (Ethiopic = Amharic, Hangul = Korean, Han = Chinese, Cyrillic = Russian); a declared
+Latin-script language that its function words confirm is kept without running lingua; other
+Latin-script text goes to lingua restricted to our Latin-script languages; and the language the
+resident declared wins whenever the text is too short or the detector is unsure.
 """
 
 from __future__ import annotations

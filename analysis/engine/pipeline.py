@@ -15,7 +15,7 @@ from .emergent import find_emergent_themes
 from .languages import detect_languages
 from .stance import stances as compute_stances
 from .summaries import summarise_theme
-from .text import normalise
+from .text import normalise, single_threaded_numerics
 from .themes import ThemeModel, build_theme_model
 from .tokenize import stem_tokens, tokenize_many
 from .types import (
@@ -97,6 +97,11 @@ def run_analysis(
     Pure function of its inputs (plus ``options.random_state``); it never touches the network
     or a database, so the web app runs it in a background task and stores the result.
     """
+    with single_threaded_numerics():
+        return _run_analysis(items, codebook, coded, options, progress)
+
+
+def _run_analysis(items, codebook, coded, options, progress) -> AnalysisResult:
     options = options or AnalysisOptions()
     codebook = list(default_codebook() if codebook is None else codebook)
     items = list(items)

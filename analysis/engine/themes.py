@@ -27,8 +27,6 @@ from .types import Assignment, CodebookTheme, CodedExample, TextItem
 
 CHUNK = 4096
 LEARNED_PRIOR = 3.0  # coded positives at which classifier and codebook weigh the same
-PROTOTYPE_WEIGHT = 0.3  # codebook phrases count as training examples, but weigh less
-EXCLUSIVE_C = 10.0
 
 
 @dataclass
@@ -245,9 +243,7 @@ class ThemeModel:
             if why is None:
                 why = why_cache[(t, proto)] = self._why(t, None if proto < 0 else encoded_best[i])
             source = "learned" if self.weights is not None and w[t] >= 0.5 else "codebook"
-            out.append(
-                Assignment(item_ids[i], keys[t], round(float(values[i, j]), 4), why, source)
-            )
+            out.append(Assignment(item_ids[i], keys[t], round(float(values[i, j]), 4), why, source))
         return out
 
     def _why(self, t: int, best_proto: np.ndarray | None) -> tuple[str, ...]:
@@ -304,62 +300,6 @@ def _centroids(protos, owner: np.ndarray, n_themes: int):
     return sp.csr_matrix(c) if sp.issparse(protos) else c
 
 
-def _train_classifier(model: ThemeModel, coded: Sequence[CodedExample], texts, langs, enc_protos):
-    from sklearn.linear_model import LogisticRegression
-
-    keys = model.keys
-    index = {k: i for i, k in enumerate(keys)}
-    ctexts = [normalise(c.item.text) for c in coded]
-    clangs = [
-        canonical_language(c.item.declared_language) or g.code
-        for c, g in zip(
-            coded, detect_languages(ctexts, [c.item.declared_language for c in coded]), strict=True
-        )
-    ]
-    x_coded = _stack(model.encode(ctexts, clangs))
-    x_full = sp.vstack([x_coded, _stack(enc_protos)], format="csr")
-    # Train only on columns that occur: hashed spaces are huge and mostly empty.
-    active = np.unique(x_full.indices)
-    x = x_full[:, active]
-    y_sets = [{index[k] for k in c.theme_keys if k in index} for c in coded]
-    y_sets += [{int(t)} for t in model.proto_theme]
-    sample_w = np.concatenate([np.ones(len(coded)), np.full(len(texts), PROTOTYPE_WEIGHT)])
-    n_themes = len(keys)
-    positives = np.zeros(n_themes)
-    for s in y_sets[: len(coded)]:
-        for t in s:
-            positives[t] += 1
-    model.coded_positives = positives
-    model.exclusive = all(len(s) <= 1 for s in y_sets[: len(coded)])
-    n_classes = n_themes + 1 if model.exclusive else n_themes
-    weights = np.zeros((n_classes, x.shape[1]), dtype=np.float32)
-    bias = np.full(n_classes, -30.0 if model.exclusive else -5.0, dtype=np.float32)
-    if model.exclusive:
-        # One softmax over themes + "fits no theme": the natural model for one-label coding.
-        y = np.array([next(iter(s)) if s else n_themes for s in y_sets])
-        clf = LogisticRegression(C=EXCLUSIVE_C, max_iter=200, tol=1e-3)
-        clf.fit(x, y, sample_weight=sample_w)
-        if len(clf.classes_) == 2:
-            weights[clf.classes_[1]], bias[clf.classes_[1]] = clf.coef_[0], clf.intercept_[0]
-            bias[clf.classes_[0]] = 0.0
-        else:
-            for row, cls in enumerate(clf.classes_):
-                weights[cls], bias[cls] = clf.coef_[row], clf.intercept_[row]
-    else:
-        for t in range(n_themes):
-            y = np.array([t in s for s in y_sets])
-            if y.all() or not y.any():
-                continue
-            clf = LogisticRegression(C=4.0, solver="liblinear")
-            clf.fit(x, y, sample_weight=sample_w)
-            weights[t], bias[t] = clf.coef_[0], clf.intercept_[0]
-    full = sp.csr_matrix(weights)
-    full = sp.csr_matrix(
-        (full.data, active[full.indices], full.indptr), shape=(n_classes, x_full.shape[1])
-    )
-    model.weights, model.bias = full, bias
-
-
 def build_theme_model(
     codebook: Sequence[CodebookTheme],
     coded: Sequence[CodedExample] = (),
@@ -409,5 +349,7 @@ def build_theme_model(
         max_themes=max_themes,
     )
     if coded:
-        _train_classifier(model, coded, texts, langs, enc_protos)
+        from .learning import train_classifier
+
+        train_classifier(model, coded, texts, langs, enc_protos)
     return model

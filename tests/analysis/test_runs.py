@@ -136,3 +136,35 @@ def test_a_run_left_running_by_a_killed_worker_is_picked_up_again(
         call_command("analysis_recover")
     run.refresh_from_db()
     assert run.status == AnalysisRun.Status.SUCCEEDED
+
+
+def test_erasing_a_participant_reaches_the_analysed_copy(demo):
+    from django.contrib.contenttypes.models import ContentType
+
+    from consultation.models import Comment
+    from consultation.services import comment_submit, participant_erase
+
+    draft = demo["drafts"][0]
+    stored = comment_submit(
+        draft=draft,
+        right_key="",
+        text="Call me at 206-555-0147 about the one number idea.",
+        stance="agree",
+        language="en",
+        email="resident@example.org",
+        district="Rainier Valley",
+        consent_contact=True,
+        notify=False,
+    ).comment
+    run = analysis_run_create(consultation=demo["consultation"], enqueue=False)
+    AnalysisItem.objects.create(
+        run=run,
+        content_type=ContentType.objects.get_for_model(Comment),
+        object_id=stored.pk,
+        ref=f"x:{stored.pk}:",
+        text=stored.text,
+        district="Rainier Valley",
+    )
+    participant_erase(reference=stored.reference)
+    copy = AnalysisItem.objects.get(run=run, object_id=stored.pk)
+    assert copy.district == "" and "206-555-0147" not in copy.text

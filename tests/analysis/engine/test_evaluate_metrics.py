@@ -41,12 +41,27 @@ def test_kpa_map_strict_and_relaxed_by_hand():
     assert kpa_map(groups, relaxed=True) == pytest.approx(0.5)
 
 
-def test_kpa_map_all_pairs_counts_unmatched_arguments():
+def test_kpa_map_top_fraction_one_keeps_every_argument():
     groups = {"g": [(0.9, 1), (0.8, None), (0.3, 1), (0.1, 0)]}
-    # strict, all pairs: labels 1,0,1,0 -> (1 + 2/3) / 2
+    # strict, every pair: labels 1,0,1,0 -> (1 + 2/3) / 2
     assert kpa_map(groups, relaxed=False, top_fraction=1.0) == pytest.approx(5 / 6)
-    # relaxed, all pairs: labels 1,1,1,0 -> 1
+    # relaxed, every pair: labels 1,1,1,0 -> 1
     assert kpa_map(groups, relaxed=True, top_fraction=1.0) == pytest.approx(1.0)
+
+
+def test_recall_aware_map_scales_ap_by_share_of_matches_in_the_top_half():
+    groups = {
+        # top half = 0.9 (hit), 0.8 (undecided), 0.7 (miss)
+        "g1": [(0.9, 1), (0.8, None), (0.7, 0), (0.3, 1), (0.2, 1), (0.1, 0)],
+        # top half = 0.7 (hit)
+        "g2": [(0.7, 1), (0.2, 0)],
+    }
+    # strict g1: labels 1,0,0 -> AP 1, 1 of 3 positives -> 1/3; g2: AP 1 * 1/1 = 1
+    assert kpa_map(groups, relaxed=False, recall_aware=True) == pytest.approx((1 / 3 + 1) / 2)
+    # relaxed g1: labels 1,1,0 -> AP 1, 2 of 3 -> 2/3; g2: 1
+    assert kpa_map(groups, relaxed=True, recall_aware=True) == pytest.approx((2 / 3 + 1) / 2)
+    # plain AP ignores how few matches made the top half
+    assert kpa_map(groups, relaxed=False) == pytest.approx(1.0)
 
 
 def test_clustering_agreement_wrapper():
