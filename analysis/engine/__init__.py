@@ -7,6 +7,10 @@ new comment at submit time. See docs/analysis-method.md.
 
 from importlib import import_module
 
+# The function shares its name with its module: bound eagerly so that importing the submodule
+# (which sets the package attribute to the module) can never shadow it. The module is light.
+from .tokenize import tokenize
+
 # Public names and the module each lives in. They load on first use (PEP 562), so the web app
 # can scrub personal data or read a dataclass without importing NumPy, SciPy and scikit-learn,
 # which only the analysis worker needs.
@@ -28,7 +32,6 @@ _EXPORTS = {
     "Calibrator": "themes",
     "ThemeModel": "themes",
     "build_theme_model": "themes",
-    "tokenize": "tokenize",
     **dict.fromkeys(
         (
             "ENGINE_VERSION",

@@ -19,3 +19,7 @@ if not os.environ.get("REDIS_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Tests read what they just wrote; tests/test_pagecache.py turns the page cache on itself.
 PAGE_CACHE_SECONDS = 0
+# Serve static files from the app folders, as in development: a fresh clone has no
+# collectstatic output, and tests must not depend on one left behind by a manual run.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
