@@ -134,3 +134,22 @@ def test_a_language_community_that_never_saw_a_statement_does_not_support_it():
     attrs = [ParticipantAttributes("p0", language="ko"), ParticipantAttributes("p1", language="tl")]
     language = compute_opinions(votes, attributes=attrs).attributes["language"]
     assert [c.statement_id for c in language.common_ground] == ["s1"]
+
+
+def test_building_votes_and_reading_results_needs_neither_django_nor_numpy():
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys; from analysis.engine.opinions import Vote, VoteCounts;"
+        "Vote('p', 's', 1); VoteCounts(1, 0, 0).agree_probability;"
+        "print('django' in sys.modules, 'numpy' in sys.modules)"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[4])
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert out.stdout.split() == ["False", "False"]
