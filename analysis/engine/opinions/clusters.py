@@ -8,7 +8,6 @@ centres instead of every participant is what keeps updates cheap and the groups 
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -40,14 +39,58 @@ class ClusterState:
 
 
 def _kmeans(points, k, init, *, weights=None, restarts=1, iterations=100, seed=0) -> Clustering:
-    from sklearn.cluster import KMeans
+    """Weighted Lloyd iterations from ``init`` (centres) or k-means++ starts, keeping the
+    start with the lowest weighted inertia; stops once no centre moves 0.01, as Polis."""
+    weights = np.ones(len(points)) if weights is None else np.asarray(weights, float)
+    rng = np.random.default_rng(seed)
+    starts = (
+        [np.asarray(init, float)]
+        if not isinstance(init, str)
+        else [_plus_plus(points, k, weights, rng) for _ in range(restarts)]
+    )
+    best, best_inertia = None, np.inf
+    for centres in starts:
+        clustering, inertia = _lloyd(points, centres.copy(), weights, iterations)
+        if inertia < best_inertia:
+            best, best_inertia = clustering, inertia
+    return best
 
-    model = KMeans(n_clusters=k, init=init, n_init=restarts, max_iter=iterations, random_state=seed)
-    with warnings.catch_warnings():
-        # Fewer distinct points than k after an update: k-means keeps what it can.
-        warnings.simplefilter("ignore")
-        model.fit(points, sample_weight=weights)
-    return Clustering(centers=model.cluster_centers_, labels=model.labels_)
+
+def _sq_distances(points: np.ndarray, centres: np.ndarray) -> np.ndarray:
+    cross = points @ centres.T
+    out = (points**2).sum(axis=1)[:, None] - 2 * cross + (centres**2).sum(axis=1)[None, :]
+    return np.maximum(out, 0.0)
+
+
+def _plus_plus(points, k, weights, rng) -> np.ndarray:
+    """k-means++ seeding, each point's chance weighted by its weight (base-cluster size)."""
+    centres = [points[rng.choice(len(points), p=weights / weights.sum())]]
+    nearest = ((points - centres[0]) ** 2).sum(axis=1)
+    for _ in range(1, k):
+        chance = weights * nearest
+        if chance.sum() <= 0:
+            break
+        centres.append(points[rng.choice(len(points), p=chance / chance.sum())])
+        nearest = np.minimum(nearest, ((points - centres[-1]) ** 2).sum(axis=1))
+    return np.asarray(centres)
+
+
+def _lloyd(points, centres, weights, iterations) -> tuple[Clustering, float]:
+    for _ in range(iterations):
+        labels = _sq_distances(points, centres).argmin(axis=1)
+        mass = np.bincount(labels, weights, minlength=len(centres))
+        moved = centres.copy()
+        for axis in range(points.shape[1]):
+            sums = np.bincount(labels, weights * points[:, axis], minlength=len(centres))
+            moved[:, axis] = np.where(mass > 0, sums / np.maximum(mass, 1e-300), centres[:, axis])
+        shift = np.sqrt(((moved - centres) ** 2).sum(axis=1)).max()
+        centres = moved
+        if shift < 0.01:  # Polis: the same clustering once no centre moves 0.01
+            break
+    distances = _sq_distances(points, centres)
+    labels = distances.argmin(axis=1)
+    inertia = float((weights * distances[np.arange(len(points)), labels]).sum())
+    return Clustering(centers=centres, labels=labels), inertia
 
 
 def distinct_count(points: np.ndarray) -> int:
@@ -69,7 +112,7 @@ def base_clusters(
 def _fill_centres(points: np.ndarray, centres: np.ndarray, k: int) -> np.ndarray:
     """Polis's way to grow a clustering: the most distant point becomes a new centre."""
     centres = list(centres)
-    nearest = np.min(np.linalg.norm(points[:, None, :] - np.asarray(centres)[None], axis=2), axis=1)
+    nearest = np.sqrt(_sq_distances(points, np.asarray(centres)).min(axis=1))
     while len(centres) < k and nearest.max() > 0:
         far = points[int(np.argmax(nearest))]
         centres.append(far)
@@ -114,14 +157,21 @@ def group_clusterings(
 
 def silhouette(centres: np.ndarray, labels: np.ndarray) -> float:
     """Mean silhouette over base-cluster centres, unweighted, as Polis; singletons score 0."""
-    from sklearn.metrics import silhouette_samples
-
-    n_labels = len(np.unique(labels))
-    if n_labels < 2:
+    groups = np.unique(labels)
+    if len(groups) < 2:
         return -1.0
-    if n_labels == len(labels):
-        return 0.0
-    return float(np.mean(silhouette_samples(centres, labels)))
+    distances = np.sqrt(_sq_distances(centres, centres))
+    onehot = labels[:, None] == groups[None, :]
+    sizes = onehot.sum(axis=0)
+    totals = distances @ onehot  # summed distance from each centre to each group
+    own = onehot.argmax(axis=1)
+    own_size = sizes[own]
+    a = np.where(own_size > 1, totals[np.arange(len(labels)), own] / np.maximum(own_size - 1, 1), 0)
+    means = totals / sizes[None, :]
+    means[np.arange(len(labels)), own] = np.inf
+    b = means.min(axis=1)
+    score = np.where(own_size > 1, (b - a) / np.maximum(np.maximum(a, b), 1e-300), 0.0)
+    return float(score.mean())
 
 
 def choose_k(

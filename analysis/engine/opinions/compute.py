@@ -43,6 +43,14 @@ class OpinionState:
     components: np.ndarray | None = None
     clusters: cl.ClusterState = field(default_factory=cl.ClusterState)
 
+    def copy(self) -> OpinionState:
+        """An independent copy; attribute records are immutable and shared."""
+        clone = copy.copy(self)
+        clone.log = copy.deepcopy(self.log)
+        clone.attributes = dict(self.attributes)
+        clone.clusters = copy.deepcopy(self.clusters)
+        return clone
+
 
 def compute_opinions(
     votes: Iterable[Vote],
@@ -78,7 +86,7 @@ def update_opinions(
     after a new best k has won several updates in a row, so the map stays steady as votes
     arrive. ``previous`` is not changed.
     """
-    state = copy.deepcopy(previous.state)
+    state = previous.state.copy()
     _ingest(state, votes, attributes, statement_ids, withdrawn_statements)
     return _run(state, warm=True)
 

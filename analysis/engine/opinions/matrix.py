@@ -48,36 +48,31 @@ class VoteLog:
 
         Returns how many votes were read. Raises ValueError on a value other than -1, 0, 1.
         """
-        votes = list(votes)
-        if not votes:
+        fields = [(v.participant_id, v.statement_id, v.value, v.timestamp) for v in votes]
+        if not fields:
             return 0
-        values = np.fromiter((v.value for v in votes), np.int64, len(votes))
-        if not np.isin(values, VOTE_VALUES).all():
-            bad = values[~np.isin(values, VOTE_VALUES)][0]
-            raise ValueError(f"vote value must be -1, 0 or 1, not {bad!r}")
-        times = np.fromiter(
-            (np.nan if v.timestamp is None else v.timestamp for v in votes), float, len(votes)
-        )
-        rows = self._indices(
-            [str(v.participant_id) for v in votes], self.participant_ids, self._p_index
-        )
-        cols = self._indices(
-            [str(v.statement_id) for v in votes], self.statement_ids, self._s_index
-        )
+        pids, sids, raw_values, raw_times = zip(*fields, strict=True)
+        values = np.array(raw_values, dtype=np.int64)
+        wrong = ~np.isin(values, VOTE_VALUES)
+        if wrong.any():
+            raise ValueError(f"vote value must be -1, 0 or 1, not {values[wrong][0]!r}")
+        times = np.array(raw_times, dtype=float)  # None becomes NaN
+        rows = self._indices(list(map(str, pids)), self.participant_ids, self._p_index)
+        cols = self._indices(list(map(str, sids)), self.statement_ids, self._s_index)
         start = int(self.seq.max()) + 1 if self.seq.size else 0
         self.rows = np.concatenate([self.rows, rows])
         self.cols = np.concatenate([self.cols, cols])
         self.values = np.concatenate([self.values, values.astype(np.int8)])
         self.times = np.concatenate([self.times, _fill_times(times, self.times)])
-        self.seq = np.concatenate([self.seq, np.arange(start, start + len(votes), dtype=np.int64)])
+        self.seq = np.concatenate([self.seq, np.arange(start, start + len(rows), dtype=np.int64)])
         self._keep_latest()
-        return len(votes)
+        return len(rows)
 
     @staticmethod
     def _indices(keys: list[str], names: list[str], index: dict[str, int]) -> np.ndarray:
         for key in dict.fromkeys(keys):
             _index_of(key, names, index)
-        return np.fromiter((index[k] for k in keys), np.int64, len(keys))
+        return np.array(list(map(index.__getitem__, keys)), dtype=np.int64)
 
     def _keep_latest(self) -> None:
         order = np.lexsort((self.seq, self.times, self.cols, self.rows))

@@ -61,13 +61,16 @@ def fit(
 
 
 def _exact(gram: np.ndarray) -> np.ndarray:
+    from scipy.linalg import eigh
+
     m = gram.shape[0]
     comps = np.zeros((N_COMPONENTS, m))
     if m == 0:
         return comps
-    values, vectors = np.linalg.eigh(gram)
-    scale = max(float(values[-1]), 1.0)
-    for i in range(min(N_COMPONENTS, m)):
+    top = min(N_COMPONENTS, m)
+    values, vectors = eigh(gram, subset_by_index=[m - top, m - 1])
+    scale = max(float(np.trace(gram)), 1.0)
+    for i in range(top):
         value, vector = values[-1 - i], vectors[:, -1 - i]
         if value > _TOLERANCE * scale:
             comps[i] = vector * _orientation(vector)
