@@ -12,6 +12,10 @@ moderators rejected or marked meta are withdrawn, as Polis does) and is compared
   correlation over all statements. Where Polis's export lists its own figure
   (``group-informed-consensus`` in comments.csv) it is compared too.
 
+``python -m analysis.evaluate polis`` computes from scratch on the final votes;
+``python -m analysis.evaluate.polis --replay-hours 24`` replays each conversation through
+``update_opinions`` the way Polis itself reached its groups, one update per day of votes.
+
 Data: CC BY 4.0, gathered with Polis (compdemocracy.org/polis), attribution to The
 Computational Democracy Project.
 """
@@ -24,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from analysis.engine.opinions import OpinionOptions, Vote, compute_opinions
+from analysis.engine.opinions import OpinionOptions, Vote, compute_opinions, update_opinions
 
 from .data import read_rows, shared_data_dir
 from .metrics import clustering_agreement
@@ -107,12 +111,40 @@ def consensus_overlap(ours: dict[str, float], theirs: dict[str, float]) -> dict:
     return out
 
 
-def evaluate(folder: Path, options: OpinionOptions | None = None) -> dict:
+def replay(votes: list[Vote], withdrawn, hours: float, options=None):
+    """The conversation as it happened: a first result on the first ``hours`` of votes, then
+    one ``update_opinions`` per further window of ``hours`` (empty windows skipped)."""
+    ordered = sorted(votes, key=lambda v: v.timestamp)
+    window = hours * 3600 * 1000  # Polis timestamps are milliseconds
+    result, batch, updates = None, [], 0
+    edge = ordered[0].timestamp + window
+    for vote in ordered:
+        if vote.timestamp > edge and batch:
+            result = _step(result, batch, withdrawn, options)
+            batch, updates = [], updates + 1
+            edge = vote.timestamp + window
+        batch.append(vote)
+    return _step(result, batch, withdrawn, options), updates + 1
+
+
+def _step(result, batch, withdrawn, options):
+    if result is None:
+        return compute_opinions(batch, withdrawn_statements=withdrawn, options=options)
+    return update_opinions(result, batch)
+
+
+def evaluate(
+    folder: Path, options: OpinionOptions | None = None, replay_hours: float | None = None
+) -> dict:
     data = load(folder)
     started = time.perf_counter()
-    result = compute_opinions(
-        data["votes"], withdrawn_statements=data["withdrawn"], options=options
-    )
+    updates = 0
+    if replay_hours:
+        result, updates = replay(data["votes"], data["withdrawn"], replay_hours, options)
+    else:
+        result = compute_opinions(
+            data["votes"], withdrawn_statements=data["withdrawn"], options=options
+        )
     seconds = time.perf_counter() - started
     ours = {p.participant_id: p.group for p in result.participants if p.group is not None}
     polis = data["groups"]
@@ -144,6 +176,7 @@ def evaluate(folder: Path, options: OpinionOptions | None = None) -> dict:
         "consensus": consensus_overlap(gic_ours, gic_polis),
         "engine_formula_gap": max(abs(engine_gic[s] - gic_ours[s]) for s in statements),
         "seconds": seconds,
+        "updates": updates,
     }
     exported = {s: v for s, v in data["exported"].items() if s in gic_polis}
     if exported:
@@ -152,18 +185,27 @@ def evaluate(folder: Path, options: OpinionOptions | None = None) -> dict:
     return out
 
 
-def run(backend=None, one_level: bool = False) -> dict:
+def run(backend=None, one_level: bool = False, replay_hours: float | None = None) -> dict:
     """``backend`` is accepted for the shared command line and ignored (no text here)."""
     options = OpinionOptions(base_clusters=10**9) if one_level else None
     root = shared_data_dir()
-    rows = [evaluate(folder, options) for folder in conversations(root)]
-    return {"conversations": rows, "one_level": one_level, "target_ari": TARGET_ARI}
+    rows = [evaluate(folder, options, replay_hours) for folder in conversations(root)]
+    return {
+        "conversations": rows,
+        "one_level": one_level,
+        "replay_hours": replay_hours,
+        "target_ari": TARGET_ARI,
+    }
 
 
 def report(out: dict) -> str:
     title = "one-level (every position its own base cluster)" if out["one_level"] else "Polis"
+    how = "from scratch on the final votes"
+    if out["replay_hours"]:
+        how = f"replayed: one update per {out['replay_hours']:g} h of votes"
     lines = [
-        f"Opinion groups against Polis's own ({title} clustering); target ARI >= {TARGET_ARI}",
+        f"Opinion groups against Polis's own ({title} clustering, {how}); "
+        f"target ARI >= {TARGET_ARI}",
         "conversation | placed P/ours/both | k P/ours | ARI both | ARI strict | NMI | "
         "GIC J@5 | J@10 | rho | s",
     ]
@@ -175,6 +217,7 @@ def report(out: dict) -> str:
             f"{r['polis_k']}/{r['ours_k']} | {r['ari']:.3f} | {r['ari_strict']:.3f} | "
             f"{r['nmi']:.3f} | {c['jaccard_top5']:.2f} | {c['jaccard_top10']:.2f} | "
             f"{c['spearman']:.3f} | {r['seconds']:.2f}{flag}"
+            + (f"  ({r['updates']} updates)" if r["updates"] else "")
         )
         if "consensus_vs_export" in r:
             e = r["consensus_vs_export"]
@@ -187,3 +230,33 @@ def report(out: dict) -> str:
         "Data: Polis (compdemocracy.org/polis), CC BY 4.0, The Computational Democracy Project."
     )
     return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    """``python -m analysis.evaluate.polis [--replay-hours H] [--one-level] [--json]``."""
+    import argparse
+    import json
+
+    parser = argparse.ArgumentParser(prog="python -m analysis.evaluate.polis")
+    parser.add_argument(
+        "--replay-hours",
+        type=float,
+        default=None,
+        help="replay each conversation with one update per H hours of votes",
+    )
+    parser.add_argument(
+        "--one-level",
+        action="store_true",
+        help="k-means on participants directly instead of on base clusters",
+    )
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    out = run(one_level=args.one_level, replay_hours=args.replay_hours)
+    print(report(out))
+    if args.json:
+        print(json.dumps(out, indent=2, default=str))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
