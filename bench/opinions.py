@@ -45,8 +45,9 @@ def build(participants: int, statements: int, seed: int = 0):
             value = leaning[camp][j] if roll < 0.7 else (0 if roll < 0.85 else -leaning[camp][j])
             clock += rng.random()
             votes.append(Vote(pid, ids[j], value, timestamp=clock))
-        attrs.append(ParticipantAttributes(pid, language=rng.choice(LANGUAGES),
-                                           channel=rng.choice(CHANNELS)))
+        attrs.append(
+            ParticipantAttributes(pid, language=rng.choice(LANGUAGES), channel=rng.choice(CHANNELS))
+        )
     rng.shuffle(votes)
     return votes, attrs
 
@@ -90,9 +91,20 @@ def main() -> None:
         print(json.dumps(child(args.participants, args.statements)))
         return
     out = subprocess.run(
-        [sys.executable, __file__, "--child", "--participants", str(args.participants),
-         "--statements", str(args.statements)],
-        cwd=ROOT, capture_output=True, text=True, check=True, timeout=900,
+        [
+            sys.executable,
+            __file__,
+            "--child",
+            "--participants",
+            str(args.participants),
+            "--statements",
+            str(args.statements),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=900,
     )
     figures = json.loads(out.stdout.strip().splitlines()[-1])
     figures["load_average_1m"] = round(os.getloadavg()[0], 2)

@@ -165,6 +165,9 @@ def _groups(state: OpinionState, xy, placed, *, warm: bool) -> tuple[np.ndarray,
     used = np.flatnonzero(weights > 0)
     centres, weights = base.centers[used], weights[used]
     base_of = np.searchsorted(used, base.labels)
+    if len(centres) < 2:  # an update's clusters collapsed onto one position
+        group_of[placed] = 0
+        return group_of, GroupChoice(1, "one-position")
     ks = range(2, cl.max_groups(len(centres), opts.max_groups) + 1)
     clusterings = cl.group_clusterings(
         centres,
@@ -185,7 +188,7 @@ def _groups(state: OpinionState, xy, placed, *, warm: bool) -> tuple[np.ndarray,
 
 def _label(group_of: np.ndarray, xy: np.ndarray):
     """Groups named A, B, ... from the largest (equal sizes: the one whose first member
-    voted first), whatever order k-means numbered them in."""
+    appeared first in the votes), whatever order k-means numbered them in."""
     present = [g for g in np.unique(group_of) if g >= 0]
     sizes = {g: int((group_of == g).sum()) for g in present}
     first = {g: int(np.argmax(group_of == g)) for g in present}
