@@ -1,4 +1,4 @@
-"""``python -m analysis.evaluate argkp|sib200 [--backend e5|dotted.path]``.
+"""``python -m analysis.evaluate argkp|sib200|polis [--backend e5|dotted.path]``.
 
 The default is the engine as shipped: the built-in hashing backend, no model download, no
 optional package. ``--backend e5`` adds the optional multilingual-e5-small view (needs the
@@ -18,7 +18,7 @@ BACKENDS = {"e5": "analysis.engine.backends.e5.E5Backend"}
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis.evaluate")
-    parser.add_argument("task", choices=["argkp", "sib200"])
+    parser.add_argument("task", choices=["argkp", "sib200", "polis"])
     parser.add_argument(
         "--backend",
         default=None,
@@ -41,6 +41,8 @@ def main(argv=None) -> int:
                 )
     if args.task == "argkp":
         from . import argkp as task
+    elif args.task == "polis":
+        from . import polis as task
     else:
         from . import sib200 as task
     out = task.run(backend=backend)
