@@ -74,4 +74,5 @@ def measure_text(
         passives=tuple(passives),
         has_formula=bool(rules.scores),
         has_passive_rule=rules.passives is not None,
+        long_word_min=int(long_min),
     )

@@ -56,6 +56,7 @@ class TextReadability:
     passives: tuple[str, ...] = ()
     has_formula: bool = False
     has_passive_rule: bool = False
+    long_word_min: int = 0
 
     @property
     def over(self) -> tuple[Measure, ...]:
