@@ -11,13 +11,19 @@ from .types import MAX, Measure, TextReadability
 
 
 def measure_text(
-    text: str, language: str | None, thresholds: Mapping[str, float] | None = None
+    text: str,
+    language: str | None,
+    thresholds: Mapping[str, float] | None = None,
+    *,
+    scores: bool = True,
 ) -> TextReadability:
     """Sentence length (average and longest), the share of long words, passive phrases where
     the language has a rule, and each published reading-level score for the language.
 
     ``thresholds`` override the language's defaults key by key (``long_word_min`` sets what
-    counts as a long word). Nothing here blocks anything: the caller decides what to show.
+    counts as a long word). ``scores=False`` leaves the reading-level formulas out, for a
+    heading of a few words, on which they give meaningless values (a four-word title can score
+    12 or 102). Nothing here blocks anything: the caller decides what to show.
     """
     rules = rules_for(language)
     limits = {**rules.thresholds, **(thresholds or {})}
@@ -60,7 +66,7 @@ def measure_text(
             passives.extend(rules.passives(sentence_words))
         value = len(passives) if words else None
         measures.append(Measure("passive", value, limits.get("passive"), MAX, "count"))
-    if rules.scores:
+    if rules.scores and scores:
         syllable_total = sum(rules.syllables(w) for w in words)
         for key in rules.scores:
             value = FORMULAS[key](len(words), len(sentences), syllable_total) if words else None

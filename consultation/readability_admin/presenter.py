@@ -155,13 +155,18 @@ def right_context(right) -> dict:
         for part in right.parts
     ]
     table = []
-    for index, measure in enumerate(right.parts[0].result.measures):
-        cells = []
+    for key in dict.fromkeys(m.key for part in right.parts for m in part.result.measures):
+        cells, first = [], None
         for part in right.parts:
-            row = measure_row(part.result.measures[index], part.result)
-            cells.append({"value": row["value"], "over": row["over"]})
-        label = measure_label(measure, right.parts[0].result)
-        table.append({"label": label, "aim": aim(measure), "cells": cells})
+            measure = part.result.get(key)
+            if measure is None:
+                cells.append({"value": "–", "over": False, "measured": False})
+                continue
+            first = first or (measure, part.result)
+            row = measure_row(measure, part.result)
+            cells.append({"value": row["value"], "over": row["over"], "measured": True})
+        label = measure_label(*first)
+        table.append({"label": label, "aim": aim(first[0]), "cells": cells})
     return {
         "block_id": right.block_id,
         "number": right.number,

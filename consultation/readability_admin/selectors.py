@@ -47,7 +47,8 @@ class RightReadability:
 
 def rights_readability(*, body: Iterable, language: str) -> list[RightReadability]:
     """Measure the title, statement and commitment of every right in a draft body (a saved
-    StreamValue, or one parsed from the editor's unsaved form)."""
+    StreamValue, or one parsed from the editor's unsaved form). A title is a heading of a few
+    words, so it gets the length, long-word and passive measures but no reading-level score."""
     thresholds = thresholds_for(language)
     rights = []
     for block in body:
@@ -56,7 +57,11 @@ def rights_readability(*, body: Iterable, language: str) -> list[RightReadabilit
         value = block.value
         parts = tuple(
             PartReadability(
-                part, value.get(part) or "", _measure(value.get(part), language, thresholds)
+                part,
+                str(value.get(part) or ""),
+                measure_text(
+                    str(value.get(part) or ""), language, thresholds, scores=part != "title"
+                ),
             )
             for part in RIGHT_PARTS
         )
@@ -69,10 +74,6 @@ def rights_readability(*, body: Iterable, language: str) -> list[RightReadabilit
             )
         )
     return rights
-
-
-def _measure(text, language, thresholds) -> TextReadability:
-    return measure_text(str(text or ""), language, thresholds)
 
 
 @dataclass(frozen=True)

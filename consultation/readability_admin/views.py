@@ -131,7 +131,7 @@ def preview(request):
     posted StreamField. Reads only; nothing is saved."""
     if not rules.can_check_readability(request.user):
         raise PermissionDenied
-    if len(request.body) > MAX_PREVIEW_BYTES:
+    if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_PREVIEW_BYTES:
         return HttpResponseBadRequest()
     language = canonical(request.POST.get("readability-language", "")) or "en"
     try:

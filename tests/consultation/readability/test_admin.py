@@ -60,6 +60,16 @@ def test_editor_sees_the_panel_with_every_right_of_the_english_draft(editor_clie
         assert f"Right {number}" in html
         assert block.value["title"] in html
     assert "No reading-level formula" not in html  # English has Flesch and Flesch-Kincaid
+    assert "Flesch reading ease" in html
+
+
+def test_titles_get_no_reading_level_score(demo):
+    from consultation.readability_admin.selectors import rights_readability
+
+    right = rights_readability(body=demo["drafts"][1].body, language="en")[0]
+    title, statement, _commitment = right.parts
+    assert title.result.get("flesch_reading_ease") is None
+    assert statement.result.get("flesch_reading_ease") is not None
 
 
 def test_the_panel_suggests_fixes_for_a_hard_right_in_the_saved_draft(editor_client, demo):

@@ -269,6 +269,18 @@ def test_city_thresholds_override_the_defaults():
     assert [m.key for m in result.over] == ["sentence_length"]
 
 
+def test_a_heading_can_be_measured_without_the_reading_level_formulas():
+    # "Information you can understand": in-for-ma-tion 4, un-der-stand 3: two long of four.
+    result = measure_text("Information you can understand", "en", scores=False)
+    assert [m.key for m in result.measures] == [
+        "sentence_length",
+        "longest_sentence",
+        "long_words",
+        "passive",
+    ]
+    assert result.get("long_words").value == 50
+
+
 def test_an_empty_text_has_no_values_and_nothing_over():
     result = measure_text("  ", "en")
     assert result.sentences == result.words == 0

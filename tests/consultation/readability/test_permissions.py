@@ -72,3 +72,10 @@ def test_reports_menu_shows_the_check_to_editors_and_admins_only(
         assert not allowed  # no admin access at all
         return
     assert (reverse("consultation_readability:report") in response.content.decode()) is allowed
+
+
+def test_panel_refresh_refuses_an_oversized_form(client, editor_user):
+    client.force_login(editor_user)
+    data = {"body-count": "0", "readability-language": "en", "padding": "x" * 600_000}
+    response = client.post(reverse("consultation_readability:preview"), data)
+    assert response.status_code == 400
