@@ -47,3 +47,14 @@ def can_comment(user, consultation, *, now=None) -> bool:
 def can_view_status(user) -> bool:
     """The reference code is the key; no account is needed."""
     return True
+
+
+EDITOR_GROUPS = ("Editors",)
+
+
+def can_check_readability(user) -> bool:
+    """Editors and administrators own the drafts' wording, so they read the plain-language
+    report and the editor's live check; moderators and analysts do not edit drafts."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return user.is_superuser or _in_groups(user, EDITOR_GROUPS)

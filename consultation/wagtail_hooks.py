@@ -8,6 +8,7 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
 from consultation import rules
 from consultation.intake import views as intake_views
+from consultation.readability_admin import wagtail_hooks as readability_hooks  # noqa: F401
 from consultation.views import moderation
 
 moderation_urls = (

@@ -253,3 +253,7 @@ HEALTH_MAX_WORKER_LAG = int(os.environ.get("HEALTH_MAX_WORKER_LAG", "300"))
 LOGGING = logging_config(
     fmt=os.environ.get("LOG_FORMAT", "json"), level=os.environ.get("LOG_LEVEL", "INFO")
 )
+
+# Plain-language check: the city's thresholds per language, each key merged over the defaults
+# in consultation/readability/profiles.py, e.g. {"en": {"sentence_length": 18}}.
+READABILITY_THRESHOLDS: dict[str, dict[str, float]] = {}

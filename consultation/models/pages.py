@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from consultation.blocks import DraftBodyBlock
+from consultation.readability_admin.panels import ReadabilityPanel
 
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
 
@@ -126,6 +127,7 @@ class BillOfRightsDraftPage(RoutablePageMixin, Page):
         FieldPanel("summary"),
         FieldPanel("change_note"),
         FieldPanel("body"),
+        ReadabilityPanel("body"),
     ]
 
     template = "pages/bill_of_rights_draft_page.html"
