@@ -45,9 +45,10 @@ lint: venv-dev
 MSG_LANGS := -l ko -l es -l zh_Hans -l vi -l so -l tl -l am -l ru
 messages: venv-dev
 	$(PY) manage.py makemessages $(MSG_LANGS) --no-obsolete --no-location \
-		--ignore '.venv/*' --ignore 'consultation/*' --ignore 'survey/*' --ignore 'analysis/*' \
+		--ignore '.venv/*' --ignore 'participation/*' --ignore 'consultation/*' --ignore 'survey/*' \
+		--ignore 'analysis/*' --ignore 'textkit/*' \
 		--ignore 'tests/*' --ignore 'bench/*'
-	for app in consultation survey analysis; do \
+	for app in participation consultation survey analysis; do \
 		(cd $$app && ../$(PY) ../manage.py makemessages $(MSG_LANGS) --no-obsolete --no-location); \
 	done
 	$(MAKE) compilemessages

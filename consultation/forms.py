@@ -13,8 +13,9 @@ from django.utils.translation import gettext_lazy as _
 
 from config.languages import LANGUAGE_TABLE
 from consultation.models import Stance
-from consultation.privacy import clean_line, clean_plain_text
-from consultation.services import REFERENCE_LENGTH, normalise_reference
+from participation.references import LENGTH as REFERENCE_LENGTH
+from participation.references import normalise_reference
+from participation.text import clean_line, clean_plain_text
 
 TEXT_MAX = 5000
 TOKEN_SALT = "consultation.comment-form"  # noqa: S105 - a signing namespace, not a secret

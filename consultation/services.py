@@ -4,7 +4,6 @@ for anything a person (or the pre-moderation setting) decided."""
 
 from __future__ import annotations
 
-import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
@@ -26,28 +25,10 @@ from consultation.models import (
     ModerationDecision,
     RedactionState,
 )
-from consultation.privacy import (
-    NEAR_DUPLICATE_THRESHOLD,
-    clean_line,
-    clean_plain_text,
-    near_duplicate_bands,
-    redact_personal_data,
-    similarity,
-    text_fingerprint,
-)
-
-# No 0/O, 1/I/L: a code read out over the phone or copied from paper is hard to get wrong.
-REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
-REFERENCE_LENGTH = 10
-
-
-def new_reference() -> str:
-    return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
-
-
-def normalise_reference(value: str) -> str:
-    """What a resident types ("abcde-fghjk ") to the stored form ("ABCDEFGHJK")."""
-    return "".join(ch for ch in (value or "").upper() if ch.isalnum())[:32]
+from participation.duplicates import band_keys, fingerprint, is_near_duplicate
+from participation.redaction import redact_personal_data
+from participation.references import new_reference, normalise_reference
+from participation.text import clean_line, clean_plain_text
 
 
 def consultation_premoderated(consultation: ConsultationPage) -> bool:
@@ -104,7 +85,7 @@ def comment_submit(
     redaction = redact_personal_data(cleaned.text)
     consultation = draft.get_parent().specific
     premoderated = consultation_premoderated(consultation)
-    bands = near_duplicate_bands(cleaned.text)
+    bands = band_keys(cleaned.text)
     for attempt in range(5):
         try:
             with transaction.atomic():
@@ -130,7 +111,7 @@ def comment_submit(
                     district=clean_line(district)[:120],
                     consent_contact=consent_contact,
                     consent_show_name=consent_show_name and bool(clean_line(name)),
-                    fingerprint=text_fingerprint(cleaned.text),
+                    fingerprint=fingerprint(cleaned.text),
                     text_cleaned=cleaned.changed,
                     client_hash=client_hash,
                     received_at=received_at or timezone.now(),
@@ -182,7 +163,7 @@ def _link_duplicates(comment: Comment, bands: list[int]) -> None:
             .distinct()[:25]
         )
         for candidate in same_consultation.filter(pk__in=candidate_ids).order_by("pk"):
-            if similarity(candidate.text, comment.text) >= NEAR_DUPLICATE_THRESHOLD:
+            if is_near_duplicate(candidate.text, comment.text):
                 match = candidate
                 break
     if bands:

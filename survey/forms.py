@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, WagtailAdminFormPageForm
 
+from participation.channels import Channel
 from survey.fields.formfields import MESSAGES
 from survey.fields.types import (
     AGREEMENT_SCALE,
@@ -21,7 +22,7 @@ from survey.fields.types import (
     split_lines,
 )
 from survey.logic import is_empty, is_visible
-from survey.models.responses import STAFF_CHANNELS, Channel
+from survey.models.responses import STAFF_CHANNELS
 
 
 def _prospective_keys(instance, labels: list[str]) -> list[str]:
@@ -175,7 +176,7 @@ class StaffChannelForm(forms.Form):
     channel = forms.ChoiceField(
         label=_("How was this response given?"),
         choices=[(channel.value, channel.label) for channel in STAFF_CHANNELS],
-        initial=Channel.PAPER,
+        initial=Channel.MAIL,
         widget=forms.RadioSelect,
         error_messages={
             "required": MESSAGES["required"],

@@ -9,6 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 
 from config.languages import LANGUAGE_TABLE
+from participation.channels import Channel
 from survey.fields.types import (
     AGREEMENT_SCALE,
     CATEGORICAL_TYPES,
@@ -18,7 +19,7 @@ from survey.fields.types import (
     RATING_RANGE,
     FieldType,
 )
-from survey.models import Channel, SurveyPage, SurveyResponse
+from survey.models import SurveyPage, SurveyResponse
 
 LANGUAGE_NAMES = {code: english for code, english, _local, _bidi in LANGUAGE_TABLE}
 

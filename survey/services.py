@@ -1,36 +1,22 @@
 """Writes: storing a response, and the guards in front of it (rate limit, one response per
 browser). Client addresses are only ever used as a keyed hash in the cache."""
 
-import secrets
-
-from django.conf import settings
 from django.db import IntegrityError, transaction
 
-from config import ratelimit
+from participation import ratelimit
+from participation.channels import Channel
+from participation.references import new_reference
 from survey.logic import prune_answers
-from survey.models import Channel, SurveyPage, SurveyResponse
+from survey.models import SurveyPage, SurveyResponse
 
-RECEIPT_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
-RATE_LIMIT_DEFAULT = (10, 3600)  # responses per address per hour
 DONE_COOKIE_PREFIX = "survey_done_"
 DONE_COOKIE_SALT = "survey.done"
 DONE_COOKIE_AGE = 60 * 60 * 24 * 365
 
 
-def new_receipt_code() -> str:
-    """Ten characters from an unambiguous alphabet (no 0/O, 1/I): about 50 bits, unguessable,
-    and easy to read out over the phone, shown as XXXXX-XXXXX."""
-    raw = "".join(secrets.choice(RECEIPT_ALPHABET) for _ in range(10))
-    return f"{raw[:5]}-{raw[5:]}"
-
-
-def rate_limit_allows(*, request) -> bool:
-    """Count one submission for this client (a keyed hash of its address, in the shared cache);
-    False once it is over SURVEY_RATE_LIMIT (responses, seconds) for the current window."""
-    limit, window = getattr(settings, "SURVEY_RATE_LIMIT", RATE_LIMIT_DEFAULT)
-    return ratelimit.hit(
-        "survey-response", ratelimit.client_pseudonym(request), limit=limit, window=window
-    )
+def rate_limit_check(*, request) -> ratelimit.Verdict:
+    """Count one submission for this client against the "survey-response" limit."""
+    return ratelimit.check(request, "survey-response")
 
 
 def survey_response_submit(
@@ -54,7 +40,7 @@ def survey_response_submit(
                     locale=page.locale,
                     consultation=source.get_parent(),
                     channel=Channel(channel),
-                    receipt_code=new_receipt_code(),
+                    receipt_code=new_reference(),
                     entered_by=entered_by,
                 )
         except IntegrityError:

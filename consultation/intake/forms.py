@@ -14,8 +14,8 @@ from consultation.forms import (
     language_choices,
 )
 from consultation.models import BillOfRightsDraftPage, Channel, Stance, TextForm
-from consultation.privacy import clean_line, clean_plain_text
 from consultation.selectors import right_titles
+from participation.text import clean_line, clean_plain_text
 
 INTAKE_TEXT_MAX = 20000
 INTAKE_CHANNELS = [(value, label) for value, label in Channel.choices if value != Channel.WEB]

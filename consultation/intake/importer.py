@@ -13,8 +13,8 @@ from datetime import date, datetime
 from django.utils.translation import gettext as _
 
 from consultation.intake.forms import ProvenanceFields
-from consultation.privacy import spreadsheet_safe
 from consultation.selectors import right_titles
+from participation.spreadsheet import safe_cell
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
@@ -249,11 +249,11 @@ def template_xlsx(draft) -> bytes:
     rights = workbook.create_sheet("rights")
     rights.append(["right", "title", "key"])
     for number, (key, title) in enumerate(right_titles(draft).items(), start=1):
-        rights.append([number, spreadsheet_safe(title), key])
+        rights.append([number, safe_cell(title), key])
     help_sheet = workbook.create_sheet("instructions")
     help_sheet.append([_("Column"), _("What to write")])
     for column, text in instructions():
-        help_sheet.append([column, spreadsheet_safe(str(text))])
+        help_sheet.append([column, safe_cell(str(text))])
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

@@ -13,7 +13,7 @@ from consultation import rules
 from consultation.intake import importer, services
 from consultation.intake.forms import ImportUploadForm, IntakeForm, intake_drafts
 from consultation.models import ImportBatch, ImportStatus
-from consultation.privacy import clean_plain_text
+from participation.text import clean_plain_text
 
 PREVIEW_ROWS = 50
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from config.languages import LANGUAGE_TABLE
+from participation.channels import Channel
 
 LANGUAGE_CHOICES = [(code, english) for code, english, _local, _bidi in LANGUAGE_TABLE]
 
@@ -22,15 +23,6 @@ class Stance(models.TextChoices):
     DISAGREE = "disagree", _("I disagree")
     UNSURE = "unsure", _("I am not sure")
     NONE = "none", _("No position")
-
-
-class Channel(models.TextChoices):
-    WEB = "web", _("Website")
-    PHONE = "phone", _("Phone")
-    IN_PERSON = "in_person", _("In person")
-    MEETING = "meeting", _("Public meeting")
-    MAIL = "mail", _("Mail (paper form or letter)")
-    EMAIL = "email", _("Email")
 
 
 class CommentStatus(models.TextChoices):

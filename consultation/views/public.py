@@ -10,10 +10,10 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Locale
 
-from consultation import rules, selectors, services, throttle
+from consultation import rules, selectors, services
 from consultation.forms import CommentForm, StatusLookupForm
 from consultation.models import BillOfRightsDraftPage, ConsultationPage
-from consultation.privacy import client_address, client_hash
+from participation import ratelimit
 
 
 def _live_draft(page_id: int) -> BillOfRightsDraftPage:
@@ -44,8 +44,10 @@ def _same_page_in_language(draft, route: str, right_key: str | None):
     return redirect(reverse(name, args=args))
 
 
-def rate_limited(request) -> TemplateResponse:
-    return TemplateResponse(request, "consultation/rate_limited.html", {}, status=429)
+def rate_limited(request, verdict: ratelimit.Verdict) -> TemplateResponse:
+    response = TemplateResponse(request, "consultation/rate_limited.html", {}, status=429)
+    response["Retry-After"] = str(verdict.retry_after)
+    return response
 
 
 @require_http_methods(["GET", "POST"])
@@ -73,9 +75,10 @@ def comment_create(request, page_id: int, right_key: str | None = None):
         form = CommentForm(initial={"language": draft.locale.language_code})
         context["form"] = form
         return TemplateResponse(request, "consultation/comment_form.html", context)
-    address = client_hash(client_address(request))
-    if not throttle.allow("comment", address):
-        return rate_limited(request)
+    address = ratelimit.client_pseudonym(request)
+    verdict = ratelimit.check(request, "comment", ident=address)
+    if not verdict.allowed:
+        return rate_limited(request, verdict)
     form = CommentForm(request.POST)
     context["form"] = form
     if form.honeypot_filled:
@@ -138,8 +141,9 @@ def comment_status(request):
     if "code" not in request.GET:
         context["form"] = StatusLookupForm()
         return TemplateResponse(request, "consultation/status.html", context)
-    if not throttle.allow("status", client_hash(client_address(request))):
-        return rate_limited(request)
+    verdict = ratelimit.check(request, "status")
+    if not verdict.allowed:
+        return rate_limited(request, verdict)
     form = StatusLookupForm(request.GET)
     context["form"] = form
     if not form.is_valid():

@@ -6,15 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.models import AbstractFormSubmission
 from wagtail.models import Locale
 
+from participation.channels import Channel
 
-class Channel(models.TextChoices):
-    WEB = "web", _("Web")
-    PAPER = "paper", _("Paper")
-    PHONE = "phone", _("Phone")
-    IN_PERSON = "in_person", _("In person")
-
-
-STAFF_CHANNELS = (Channel.PAPER, Channel.PHONE, Channel.IN_PERSON)
+# Paper forms are "mail" whether posted or handed in, as for comments: one channel in reports.
+STAFF_CHANNELS = (Channel.MAIL, Channel.PHONE, Channel.IN_PERSON, Channel.MEETING)
 
 
 class SurveyResponse(AbstractFormSubmission):
@@ -35,6 +30,7 @@ class SurveyResponse(AbstractFormSubmission):
     channel = models.CharField(
         _("channel"), max_length=16, choices=Channel.choices, default=Channel.WEB
     )
+    # Stored without separators (participation.references), shown as XXXXX-XXXXX.
     receipt_code = models.CharField(_("receipt code"), max_length=16, unique=True)
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -7,11 +7,11 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from participation.channels import Channel
 from survey import rules, services
 from survey.flow import SurveySession, active_steps, build_step_form, step_questions
 from survey.forms import StaffChannelForm
 from survey.logic import missing_required
-from survey.models import Channel
 from survey.presenters import error_summary, step_views
 
 
@@ -76,7 +76,7 @@ def survey_step_view(request, page, *, staff: bool):
     channel_form = None
     if request.method != "POST":
         if staff and index == 1:
-            channel_form = StaffChannelForm(initial={"channel": store.channel or Channel.PAPER})
+            channel_form = StaffChannelForm(initial={"channel": store.channel or Channel.MAIL})
         form = build_step_form(page, step, answers)
         return _render_step(
             request,
@@ -135,13 +135,14 @@ def _finish(request, page, *, store, answers, staff):
             1,
         )
         return HttpResponseRedirect(_step_url(page, staff=staff, number=first))
-    if not staff and not services.rate_limit_allows(request=request):
+    verdict = None if staff else services.rate_limit_check(request=request)
+    if verdict is not None and not verdict.allowed:
         response = TemplateResponse(
             request, "survey/rate_limited.html", page.get_context(request), status=429
         )
-        response["Retry-After"] = "3600"
+        response["Retry-After"] = str(verdict.retry_after)
         return response
-    channel = (store.channel or Channel.PAPER) if staff else Channel.WEB
+    channel = (store.channel or Channel.MAIL) if staff else Channel.WEB
     saved = services.survey_response_submit(
         page=page,
         answers=answers,

@@ -88,13 +88,3 @@ def test_address_hashes_and_stale_imports_expire(demo, moderator_user, settings)
     assert Comment.objects.get(pk=old.pk).client_hash == ""
     assert Comment.objects.get(pk=new.pk).client_hash == "new-hash"
     assert ImportBatch.objects.get(pk=stale.pk).status == "discarded"
-
-
-def test_client_hash_is_keyed_and_not_the_address(settings):
-    from consultation.privacy import client_hash
-
-    first = client_hash("203.0.113.9")
-    assert first == client_hash("203.0.113.9")
-    assert "203.0.113.9" not in first
-    settings.PSEUDONYM_KEY = "another-key"
-    assert client_hash("203.0.113.9") != first

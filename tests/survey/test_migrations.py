@@ -1,0 +1,37 @@
+"""Data migration 0004: paper responses become "mail" (one channel list with comments) and
+receipt codes are stored without their dash, and back again."""
+
+import importlib
+
+import pytest
+from django.apps import apps
+from wagtail.models import Locale
+
+from survey.models import SurveyResponse
+
+pytestmark = pytest.mark.django_db
+migration = importlib.import_module("survey.migrations.0004_one_channel_list_and_reference_format")
+
+
+def _response(survey, code, channel):
+    return SurveyResponse.objects.create(
+        page=survey,
+        form_data={},
+        locale=Locale.get_default(),
+        consultation=survey.get_parent(),
+        channel=channel,
+        receipt_code=code,
+    )
+
+
+def test_paper_becomes_mail_and_codes_lose_their_dash(survey):
+    paper = _response(survey, "ABCDE-FGHJK", "paper")
+    web = _response(survey, "KMNPQRSTUV", "web")
+    migration.forwards(apps, None)
+    paper.refresh_from_db()
+    web.refresh_from_db()
+    assert (paper.channel, paper.receipt_code) == ("mail", "ABCDEFGHJK")
+    assert (web.channel, web.receipt_code) == ("web", "KMNPQRSTUV")
+    migration.backwards(apps, None)
+    paper.refresh_from_db()
+    assert (paper.channel, paper.receipt_code) == ("paper", "ABCDE-FGHJK")
