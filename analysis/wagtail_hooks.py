@@ -7,8 +7,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from analysis import rules
-from analysis.models import CodebookEntry
+from analysis import panels, rules
+from analysis.models.themes import CodebookEntry
 from analysis.views.exports import ExportView
 from analysis.views.reports import (
     ConsultationReportView,
@@ -19,6 +19,7 @@ from analysis.views.reports import (
 )
 from analysis.views.review import ItemReviewView, RunApproveView, ThemeActionView, ThemeReviewView
 from analysis.views.runs import RunDetailView, RunIndexView
+from consultation.panels import RIGHT_CHANGE_PANELS_HOOK, STATUS_PANELS_HOOK
 
 
 @hooks.register("register_admin_urls")
@@ -49,6 +50,16 @@ def register_analysis_urls():
             name="analysis_consultation_report",
         ),
     ]
+
+
+@hooks.register(STATUS_PANELS_HOOK)
+def comment_status_panels(comment, request):
+    return panels.status_panels(comment, request)
+
+
+@hooks.register(RIGHT_CHANGE_PANELS_HOOK)
+def right_change_panels(draft, request):
+    return panels.right_change_panels(draft, request)
 
 
 class AnalystMenuItem(MenuItem):

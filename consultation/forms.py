@@ -16,6 +16,7 @@ from consultation.models import Stance
 from participation.references import LENGTH as REFERENCE_LENGTH
 from participation.references import normalise_reference
 from participation.text import clean_line, clean_plain_text
+from participation.values import Contact, Content
 
 TEXT_MAX = 5000
 TOKEN_SALT = "consultation.comment-form"  # noqa: S105 - a signing namespace, not a secret
@@ -177,6 +178,20 @@ class CommentForm(NulFreeMixin, forms.Form):
             )
         self.token = token
         return token
+
+    def content(self) -> Content:
+        data = self.cleaned_data
+        return Content(text=data["text"], stance=data["stance"], language=data["language"])
+
+    def contact(self) -> Contact:
+        data = self.cleaned_data
+        return Contact(
+            name=data["name"],
+            email=data["email"],
+            district=data["district"],
+            consent_contact=data["consent_contact"],
+            consent_show_name=data["consent_show_name"],
+        )
 
     def clean(self):
         data = super().clean()

@@ -1,8 +1,9 @@
 """What happened to something a resident said, for apps above the kernel (analysis, a future
 embedding store) to follow without the apps that store it knowing who listens.
 
-Each signal is sent with ``sender`` = the model class and ``contribution`` = a `Contribution`,
-after the transaction that made the change commits.
+Each signal is sent with ``sender`` = the model class and ``contribution`` = a
+`participation.values.Contribution`. Submitted and published are sent once the transaction
+commits; erased is sent inside it, so a receiver that fails rolls the erasure back.
 """
 
 from django.dispatch import Signal

@@ -1,13 +1,20 @@
 """Writes: storing a response, and the guards in front of it (rate limit, one response per
 browser). Client addresses are only ever used as a keyed hash in the cache."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.db import IntegrityError, transaction
 
 from participation import ratelimit
 from participation.channels import Channel
 from participation.references import new_reference
 from survey.logic import prune_answers
-from survey.models import SurveyPage, SurveyResponse
+from survey.models.responses import SurveyResponse
+
+if TYPE_CHECKING:  # the page model routes to the views that call these services
+    from survey.models.pages import SurveyPage
 
 DONE_COOKIE_PREFIX = "survey_done_"
 DONE_COOKIE_SALT = "survey.done"

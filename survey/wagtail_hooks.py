@@ -14,7 +14,7 @@ app_name = "survey_admin"
 urlpatterns = [
     path("", views.SurveyIndexView.as_view(), name="index"),
     path("<int:page_id>/", views.SurveyResultsView.as_view(), name="results"),
-    path("<int:page_id>/export.<str:fmt>", views.survey_export_view, name="export"),
+    path("<int:page_id>/export.<str:fmt>", views.SurveyExportView.as_view(), name="export"),
 ]
 
 

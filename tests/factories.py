@@ -181,3 +181,22 @@ class ThemeAssignmentFactory(DjangoModelFactory):
     object_id = factory.LazyAttribute(lambda o: o.item.object_id if o.item else 0)
     field_key = factory.LazyAttribute(lambda o: o.item.field_key if o.item else "")
     source = ThemeAssignment.Source.MACHINE
+
+
+CONTACT_FIELDS = ("name", "email", "district", "consent_contact", "consent_show_name")
+
+
+def submit_comment(draft, *, text, right_key="", stance="agree", language="en", **fields):
+    """A comment through the submission service, as a resident or staff member sends it:
+    contact details and origin fields (channel, submission_token, notify...) by name."""
+    from consultation.services import comment_submit
+    from participation.values import Contact, Content, Origin
+
+    contact = {k: fields.pop(k) for k in CONTACT_FIELDS if k in fields}
+    return comment_submit(
+        draft=draft,
+        right_key=right_key,
+        content=Content(text=text, stance=stance, language=language),
+        contact=Contact(**contact),
+        origin=Origin(**fields),
+    )

@@ -13,7 +13,8 @@ from collections.abc import Iterator
 
 from django.utils.translation import gettext as _
 
-from analysis.models import AnalysisItem, AnalysisRun, Theme
+from analysis.models.runs import AnalysisItem, AnalysisRun
+from analysis.models.themes import Theme
 from analysis.reports.effective import stream_effective_themes
 from analysis.reports.figures import ReportFilters, stance_of
 from participation.spreadsheet import safe_cell

@@ -10,8 +10,10 @@ from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, fields
 from datetime import date, timedelta
 
-from analysis.models import AnalysisItem, AnalysisRun, Theme
+from analysis.models.runs import AnalysisItem, AnalysisRun
+from analysis.models.themes import Theme
 from analysis.reports.effective import effective_themes
+from consultation.selectors.drafts import right_principles as consultation_right_principles
 
 STANCES = ("agree", "disagree", "unsure", "none")
 TREND_THEMES = 5
@@ -68,15 +70,7 @@ def week_start(day: date) -> date:
 
 def right_principles(*, run: AnalysisRun) -> dict[str, str]:
     """Right key -> principle, from every draft of the run's consultation."""
-    from consultation.models import BillOfRightsDraftPage
-
-    principles = {}
-    drafts = BillOfRightsDraftPage.objects.child_of(run.consultation).order_by("version_number")
-    for draft in drafts:
-        for block in draft.body:
-            if block.block_type == "right":
-                principles[block.id] = block.value["principle"]
-    return principles
+    return consultation_right_principles(run.consultation)
 
 
 def _pct(part: int, whole: int) -> float:

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from analysis.reports import charts
 from analysis.reports.figures import STANCES
 from config.languages import LANGUAGE_TABLE
+from consultation.selectors.drafts import principle_labels as consultation_principle_labels
 
 
 def stance_labels() -> dict[str, str]:
@@ -18,9 +19,7 @@ def stance_labels() -> dict[str, str]:
 
 
 def principle_labels() -> dict[str, str]:
-    from consultation.principles import Principle
-
-    labels = {value: str(label) for value, label in Principle.choices}
+    labels = consultation_principle_labels()
     labels[""] = _("Whole draft or survey")
     return labels
 

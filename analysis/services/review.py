@@ -2,8 +2,8 @@
 and confirm or correct the themes of one item at a time.
 
 Nothing the machine wrote is edited: each decision is a ThemeDecision audit row or a new
-analyst ThemeAssignment row with who and when. Each decision bumps the run's review_version,
-so the stored report is recomputed before it is read again.
+analyst ThemeAssignment row with who and when. Each decision bumps the run's review_version and
+queues a refresh of the stored report; until it lands, readers compute the figures themselves.
 """
 
 from django.core.exceptions import ValidationError
@@ -13,21 +13,17 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from analysis.models import (
-    AnalysisItem,
-    AnalysisRun,
-    ItemReview,
-    PopulationShare,
-    Theme,
-    ThemeAssignment,
-    ThemeDecision,
-)
+from analysis.models.reports import ItemReview, PopulationShare
+from analysis.models.runs import AnalysisItem, AnalysisRun
+from analysis.models.themes import Theme, ThemeAssignment, ThemeDecision
 from analysis.reports.effective import effective_themes, machine_themes, theme_targets
+from analysis.services.snapshots import snapshot_refresh_later
 
 
 def _touched(run: AnalysisRun) -> None:
     AnalysisRun.objects.filter(pk=run.pk).update(review_version=F("review_version") + 1)
     run.refresh_from_db(fields=["review_version"])
+    snapshot_refresh_later(run=run)
 
 
 def _decide(theme: Theme, action: str, user, **detail) -> ThemeDecision:
@@ -44,6 +40,7 @@ def run_approve(*, run: AnalysisRun, user) -> AnalysisRun:
         run.approved_at = timezone.now()
         run.approved_by = user
         run.save(update_fields=["approved_at", "approved_by"])
+        snapshot_refresh_later(run=run)
     return run
 
 

@@ -4,22 +4,17 @@ population shares of the equity view."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from analysis.models import AnalysisItem, PopulationShare, Theme
+from analysis.models.reports import PopulationShare
+from analysis.models.runs import AnalysisItem
+from analysis.models.themes import Theme
 from analysis.reports.figures import ReportFilters
 from analysis.reports.presenter import language_labels, stance_labels
+from consultation.selectors.drafts import right_titles_of
 
 
 def rights_of(run) -> dict[str, str]:
     """Right key -> "n. title" across every draft of the run's consultation (newest wins)."""
-    from consultation.models import BillOfRightsDraftPage
-    from consultation.selectors import right_titles
-
-    titles: dict[str, str] = {}
-    for draft in BillOfRightsDraftPage.objects.child_of(run.consultation).order_by(
-        "version_number"
-    ):
-        titles.update(right_titles(draft))
-    return titles
+    return right_titles_of(run.consultation)
 
 
 def _distinct(run, field: str) -> list[str]:

@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "csp",
+    # Each app's rules.py (who may do what) is loaded at start-up and answers permission checks.
+    "rules.apps.AutodiscoverRulesConfig",
     "config.apps.SiteConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -148,6 +150,13 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+
+# django-rules first: each app's rules.py answers user.has_perm() for its own permissions, so
+# Wagtail's views and the project's agree; database permissions (groups) still count.
+AUTHENTICATION_BACKENDS = [
+    "rules.permissions.ObjectPermissionBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

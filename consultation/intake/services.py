@@ -9,7 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from consultation.models import ImportBatch, ImportStatus
-from consultation.services import Submission, comment_submit
+from consultation.services.submission import Submission, comment_submit
+from participation.values import Contact, Content, Origin
 
 PROVENANCE_FIELDS = ("taken_by", "interpreter_used", "interpreter_language", "text_form")
 
@@ -33,19 +34,21 @@ def intake_record(*, data: dict, draft, right_key: str, user, import_batch=None)
     return comment_submit(
         draft=draft,
         right_key=right_key,
-        text=data["text"],
-        stance=data["stance"],
-        language=data["language"],
-        channel=data["channel"],
-        name=data.get("name", ""),
-        email=data.get("email", ""),
-        district=data.get("district", ""),
-        consent_contact=data.get("consent_contact", False),
-        consent_show_name=data.get("consent_show_name", False),
-        received_at=_received_at(received_on),
-        provenance=provenance,
-        recorded_by=user,
-        import_batch=import_batch,
+        content=Content(text=data["text"], stance=data["stance"], language=data["language"]),
+        contact=Contact(
+            name=data.get("name", ""),
+            email=data.get("email", ""),
+            district=data.get("district", ""),
+            consent_contact=data.get("consent_contact", False),
+            consent_show_name=data.get("consent_show_name", False),
+        ),
+        origin=Origin(
+            channel=data["channel"],
+            received_at=_received_at(received_on),
+            provenance=provenance,
+            recorded_by=user,
+            import_batch=import_batch,
+        ),
     )
 
 

@@ -64,13 +64,10 @@ class ConsultationPage(Page):
 
     template = "pages/consultation_page.html"
     parent_page_types = ["consultation.HomePage"]
-    subpage_types = [
-        "consultation.BillOfRightsDraftPage",
-        "survey.SurveyPage",
-        "analysis.WhatWeHeardPage",
-        "analysis.YouSaidWeDidPage",
-        "analysis.MethodNotePage",
-    ]
+    # Not listed here: each child page type names this one in its parent_page_types (drafts,
+    # surveys, the analysis pages), so apps above consultation add page types without it
+    # knowing them.
+    subpage_types = None
 
     class Meta:
         verbose_name = _("Consultation")
@@ -163,7 +160,8 @@ class BillOfRightsDraftPage(RoutablePageMixin, Page):
     @path("compare/", name="compare")
     def compare(self, request):
         """Per-right comparison between this version and an earlier one chosen by the reader."""
-        from consultation.selectors import draft_comparison
+        from consultation.diff import draft_comparison
+        from consultation.panels import right_change_panels, stylesheets
 
         versions = list(self.sibling_versions())
         other_number = request.GET.get("from", "")
@@ -176,5 +174,12 @@ class BillOfRightsDraftPage(RoutablePageMixin, Page):
             return redirect(self.url)
         older, newer = sorted([other, self], key=lambda page: page.version_number)
         context = self.get_context(request)
-        context.update(older=older, newer=newer, changes=draft_comparison(older=older, newer=newer))
+        panels = right_change_panels(draft=newer, request=request)
+        context.update(
+            older=older,
+            newer=newer,
+            changes=draft_comparison(older=older, newer=newer),
+            change_panels=panels,
+            panel_stylesheets=stylesheets(p for found in panels.values() for p in found),
+        )
         return TemplateResponse(request, "pages/draft_comparison.html", context)

@@ -8,12 +8,12 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
-from wagtail.models import Locale
 
-from consultation import rules, selectors, services
+from consultation import panels, rules, selectors, services
 from consultation.forms import CommentForm, StatusLookupForm
-from consultation.models import BillOfRightsDraftPage, ConsultationPage
+from consultation.models import BillOfRightsDraftPage
 from participation import ratelimit
+from participation.values import Origin
 
 
 def _live_draft(page_id: int) -> BillOfRightsDraftPage:
@@ -87,21 +87,13 @@ def comment_create(request, page_id: int, right_key: str | None = None):
         return TemplateResponse(request, "consultation/comment_form.html", context, status=400)
     if not form.is_valid():
         return TemplateResponse(request, "consultation/comment_form.html", context, status=400)
-    data = form.cleaned_data
     try:
         submission = services.comment_submit(
             draft=draft,
             right_key=right_key or "",
-            text=data["text"],
-            stance=data["stance"],
-            language=data["language"],
-            name=data["name"],
-            email=data["email"],
-            district=data["district"],
-            consent_contact=data["consent_contact"],
-            consent_show_name=data["consent_show_name"],
-            submission_token=form.token,
-            client_hash=address,
+            content=form.content(),
+            contact=form.contact(),
+            origin=Origin(submission_token=form.token, client_hash=address),
         )
     except services.CommentRejected:
         form.add_error("text", _empty_message())
@@ -153,6 +145,12 @@ def comment_status(request):
         form.add_error("code", _not_found_message())
         return TemplateResponse(request, "consultation/status.html", context, status=404)
     context.update(selectors.comment_status_context(comment, language=get_language()))
+    found = panels.status_panels(comment=comment, request=request)
+    context.update(
+        status_steps=[panel for panel in found if panel.placement == "step"],
+        status_sections=[panel for panel in found if panel.placement != "step"],
+        panel_stylesheets=panels.stylesheets(found),
+    )
     return TemplateResponse(request, "consultation/status.html", context)
 
 
@@ -209,12 +207,7 @@ def paper_form(request):
             selectors.draft_in_language(draft_key=draft.translation_key, language=language) or draft
         )
     if draft is None:
-        consultation = (
-            ConsultationPage.objects.live()
-            .filter(locale=Locale.objects.filter(language_code=language).first())
-            .order_by("-opens_at")
-            .first()
-        )
+        consultation = selectors.live_consultation_in_language(language)
         if consultation is None:
             raise Http404("No consultation in this language")
         draft = consultation.draft_versions().first()

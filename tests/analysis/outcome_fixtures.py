@@ -13,7 +13,7 @@ from analysis.services import analysis_run_create, analysis_run_execute
 from analysis.services.public_pages import public_pages_create
 from analysis.services.review import run_approve
 from consultation.demo import right_block_id
-from consultation.services import new_reference
+from participation.references import new_reference
 
 COMMENTS = [
     ("ko", "전화 대기 시간이 너무 깁니다. 한 시간 기다렸어요. 빨리 답해 주세요.", True),

@@ -5,8 +5,8 @@ nothing, and copy-paste campaigns are grouped rather than dropped."""
 import pytest
 from django.test import Client
 
-from consultation import services
 from consultation.models import Comment
+from tests.factories import submit_comment
 
 from .comment_helpers import draft, form_token, form_url, post_comment
 
@@ -79,9 +79,7 @@ def test_honeypot_hit_stores_nothing(client, demo):
 
 
 def _submit(demo, text, code="en"):
-    return services.comment_submit(
-        draft=draft(demo, code), right_key="", text=text, stance="agree", language=code
-    ).comment
+    return submit_comment(draft(demo, code), text=text, language=code).comment
 
 
 CAMPAIGN = (

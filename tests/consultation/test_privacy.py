@@ -7,9 +7,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from consultation import services
 from consultation.intake.services import import_batch_create
 from consultation.models import Comment, ImportBatch
+from tests.factories import submit_comment
 
 from .comment_helpers import RIGHT, draft
 
@@ -17,9 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _comment(demo, text, **extra):
-    return services.comment_submit(
-        draft=draft(demo), right_key=RIGHT, text=text, stance="agree", language="en", **extra
-    ).comment
+    return submit_comment(draft(demo), right_key=RIGHT, text=text, **extra).comment
 
 
 def test_erase_by_reference_keeps_anonymised_text(demo, capsys):

@@ -2,7 +2,7 @@
 
 from types import SimpleNamespace
 
-from consultation.selectors import comparison_counts, draft_comparison, text_diff
+from consultation.diff import comparison_counts, draft_comparison, text_diff
 
 
 class _Block(SimpleNamespace):

@@ -1,15 +1,22 @@
-"""Seed the demo consultation (idempotent) and make sure an admin login exists."""
+"""Seed the demo consultation (idempotent) and make sure an admin login exists.
 
-import importlib
+A project-level command: it is the one place that knows every app, so each app's demo data
+can build on the one below it (pages, then comments and surveys, then the analysis) without
+an app importing an app above it."""
+
 import os
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
+from wagtail.models import Locale
 
-from consultation.demo import seed_demo
+from analysis import demo_data as analysis_demo
+from consultation import demo_data as comment_demo
+from consultation.demo import CONSULTATION_SLUG, right_block_id, seed_demo
+from consultation.selectors.drafts import consultation_by_slug
+from survey import demo_data as survey_demo
 
 DEMO_ADMIN = "admin"
-DEMO_DATA_APPS = ("consultation", "survey", "analysis")
 
 
 class Command(BaseCommand):
@@ -49,15 +56,16 @@ class Command(BaseCommand):
             )
 
     def _extra_seeders(self):
-        """Each app may ship `<app>/demo_data.py` with `seed_demo_data() -> str` (surveys,
-        comments, analysis runs); they run in this order, after the pages exist."""
-        seeders = []
-        for app in DEMO_DATA_APPS:
-            try:
-                module = importlib.import_module(f"{app}.demo_data")
-            except ModuleNotFoundError as error:
-                if error.name != f"{app}.demo_data":
-                    raise
-                continue
-            seeders.append((app, module.seed_demo_data))
-        return seeders
+        """Comments and the survey once the pages exist, then the analysis of what they hold."""
+
+        def analysis():
+            consultation = consultation_by_slug(
+                CONSULTATION_SLUG, language=Locale.get_default().language_code
+            )
+            return analysis_demo.seed_demo_data(consultation=consultation, right_key=right_block_id)
+
+        return [
+            ("consultation", comment_demo.seed_demo_data),
+            ("survey", survey_demo.seed_demo_data),
+            ("analysis", analysis),
+        ]

@@ -1,31 +1,16 @@
-"""Reads: survey results for staff (counts, percentages, cross-tabs, free text) and the free-text
-answers the analysis module works on. Answers are stored by stable keys, so every language's
-responses are counted together and labelled in the source language."""
+"""Survey results for staff: counts and percentages per question and cross-tabulations, with
+every language's responses counted together under stable answer keys."""
 
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 
 from config.languages import LANGUAGE_TABLE
 from participation.channels import Channel
-from survey.fields.types import (
-    AGREEMENT_SCALE,
-    CATEGORICAL_TYPES,
-    FREE_TEXT_TYPES,
-    OTHER_KEY,
-    OTHER_SUFFIX,
-    RATING_RANGE,
-    FieldType,
-)
-from survey.models import SurveyPage, SurveyResponse
-
-LANGUAGE_NAMES = {code: english for code, english, _local, _bidi in LANGUAGE_TABLE}
-
-
-def language_name(code: str) -> str:
-    return str(LANGUAGE_NAMES.get(code, code))
+from survey.fields.types import AGREEMENT_SCALE, CATEGORICAL_TYPES, FieldType
+from survey.models.pages import SurveyPage
+from survey.selectors.responses import answer_values, option_labels, survey_responses
 
 
 @dataclass
@@ -61,34 +46,6 @@ class CrossTab:
     rows: list[dict]
     column_totals: list[int]
     total: int
-
-
-def survey_source(page: SurveyPage) -> SurveyPage:
-    return page.source_page()
-
-
-def survey_responses(*, survey: SurveyPage):
-    return SurveyResponse.objects.filter(page=survey).select_related("locale").order_by("pk")
-
-
-def option_labels(question) -> list[tuple[str, str]]:
-    """(value, label) for every answer a categorical question can have, in display order."""
-    if question.field_type == FieldType.LIKERT:
-        return [(str(point), str(label)) for point, label in AGREEMENT_SCALE]
-    if question.field_type == FieldType.RATING:
-        return [(str(point), str(point)) for point in RATING_RANGE]
-    pairs = list(question.options())
-    if question.allow_other:
-        pairs.append((OTHER_KEY, str(_("Other (please say)"))))
-    return pairs
-
-
-def answer_values(question, answer) -> list[str]:
-    if answer is None or answer == "":
-        return []
-    if isinstance(answer, list):
-        return [str(item) for item in answer]
-    return [str(answer)]
 
 
 def _percent(count: int, base: int) -> float:
@@ -227,85 +184,3 @@ def survey_crosstab(*, survey: SurveyPage, question_key: str, by: str) -> CrossT
     column_totals = [sum(row["cells"][index] for row in rows) for index in range(len(columns))]
     by_label = dict(crosstab_dimensions(survey)).get(by, by)
     return CrossTab(question.label, by_label, columns, rows, column_totals, sum(column_totals))
-
-
-def survey_free_text(*, survey: SurveyPage, question_key: str | None = None) -> list[dict]:
-    """Written answers (text questions and "Other" explanations) for staff, with language and
-    channel; never shown on any public page."""
-    questions = [q for q in survey.questions() if q.field_type in FREE_TEXT_TYPES or q.allow_other]
-    rows = []
-    for response in survey_responses(survey=survey):
-        for question in questions:
-            if question_key and question.key != question_key:
-                continue
-            key = (
-                question.key
-                if question.field_type in FREE_TEXT_TYPES
-                else (question.key + OTHER_SUFFIX)
-            )
-            text = response.form_data.get(key)
-            if not text:
-                continue
-            rows.append(
-                {
-                    "response_id": response.pk,
-                    "question_key": key,
-                    "question_label": question.label,
-                    "text": text,
-                    "language": response.locale.language_code,
-                    "language_name": language_name(response.locale.language_code),
-                    "channel": response.channel,
-                    "channel_label": Channel(response.channel).label,
-                    "created": response.submit_time,
-                }
-            )
-    return rows
-
-
-def surveys_of_consultation(consultation) -> list[SurveyPage]:
-    """Source-language surveys under a consultation, found through any of its translations."""
-    sources = {}
-    for parent in consultation.get_translations(inclusive=True):
-        for page in SurveyPage.objects.child_of(parent).specific():
-            source = page.source_page()
-            sources[source.pk] = source
-    return sorted(sources.values(), key=lambda page: page.pk)
-
-
-def _district_key(survey: SurveyPage) -> str | None:
-    """The question whose key names the district (the demo's "Which district do you live in?"),
-    so analysis can group written answers by district as it does comments."""
-    return next(
-        (q.key for q in survey.questions() if "district" in q.key and q.is_categorical), None
-    )
-
-
-def survey_free_text_for_analysis(*, consultation) -> list[dict]:
-    """Every written answer to the consultation's surveys, in every language, for the analysis
-    module: response id, question key and label, text, language, channel, district and time."""
-    content_type_id = ContentType.objects.get_for_model(SurveyResponse).pk
-    answers = []
-    for survey in surveys_of_consultation(consultation):
-        district_key = _district_key(survey)
-        districts = {}
-        if district_key:
-            districts = {
-                pk: data.get(district_key) or ""
-                for pk, data in survey_responses(survey=survey).values_list("pk", "form_data")
-            }
-        for row in survey_free_text(survey=survey):
-            answers.append(
-                {
-                    "content_type_id": content_type_id,
-                    "response_id": row["response_id"],
-                    "survey_id": survey.pk,
-                    "question_key": row["question_key"],
-                    "question_label": row["question_label"],
-                    "text": row["text"],
-                    "language": row["language"],
-                    "channel": row["channel"],
-                    "district": districts.get(row["response_id"], ""),
-                    "created": row["created"],
-                }
-            )
-    return answers
