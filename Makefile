@@ -29,10 +29,11 @@ demo: venv
 	@echo "Open http://127.0.0.1:8000/ (Korean: http://127.0.0.1:8000/ko/)"
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-## test: lint, Django checks, migrations check and the whole pytest suite
+## test: lint, the import contract, Django checks, migrations check and the whole pytest suite
 test: venv-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest $(PYTEST_ARGS)

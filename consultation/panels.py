@@ -9,6 +9,8 @@ when no app answers.
   any other placement a section after the steps.
 - "consultation_right_change_panels": ``fn(draft, request) -> dict[right_key, list[Panel]]``
   for the comparison of a draft with an earlier version.
+- "consultation_page_panels": ``fn(consultation, request) -> list[Panel]`` for sections of
+  the consultation's own page (the survey app lists its surveys there).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from wagtail import hooks
 
 STATUS_PANELS_HOOK = "consultation_status_panels"
 RIGHT_CHANGE_PANELS_HOOK = "consultation_right_change_panels"
+CONSULTATION_PANELS_HOOK = "consultation_page_panels"
 
 
 @dataclass(frozen=True)
@@ -56,3 +59,10 @@ def right_change_panels(*, draft, request) -> dict[str, list[Panel]]:
         for key, panels in (hook(draft, request) or {}).items():
             by_key.setdefault(key, []).extend(panels)
     return by_key
+
+
+def consultation_panels(*, consultation, request) -> list[Panel]:
+    panels: list[Panel] = []
+    for hook in hooks.get_hooks(CONSULTATION_PANELS_HOOK):
+        panels.extend(hook(consultation, request) or [])
+    return panels

@@ -78,3 +78,21 @@ def answered_receipt(*, request, page: SurveyPage) -> str | None:
     if stored:
         return stored
     return request.get_signed_cookie(done_cookie_name(page), default=None, salt=DONE_COOKIE_SALT)
+
+
+def survey_response_deletion_record(*, response: SurveyResponse) -> None:
+    """Leave an audit row (Wagtail's history, "Deleted") for a response about to be deleted,
+    whichever screen or command deletes it: who (the signed-in staff member, when there is
+    one), when, which survey, channel and language; never the answers."""
+    from wagtail.log_actions import log
+
+    log(
+        instance=response,
+        action="wagtail.delete",
+        deleted=True,
+        data={
+            "survey_id": response.page_id,
+            "channel": response.channel,
+            "language": response.locale.language_code if response.locale_id else "",
+        },
+    )

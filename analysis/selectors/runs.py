@@ -1,7 +1,6 @@
 """Reads about analysis runs: which consultations can be analysed, recent and active runs, the
 approved run reports are built from, and the review queue of a run."""
 
-from django.db.models import Count
 from wagtail.models import Locale
 
 from analysis.models.reports import ItemReview
@@ -24,12 +23,6 @@ def source_consultation(page):
     return page.get_translation_or_none(default) or page
 
 
-def runs_recent(*, limit: int = 50):
-    return AnalysisRun.objects.select_related("consultation", "created_by").order_by("-created_at")[
-        :limit
-    ]
-
-
 def run_themes(*, run: AnalysisRun):
     """Themes of a run, largest first, with their share of the run's items."""
     total = run.totals.get("items") or len(run.input_ids) or 0
@@ -46,16 +39,6 @@ def active_themes(*, run: AnalysisRun):
     return Theme.objects.filter(run=run).exclude(
         state__in=[Theme.State.MERGED, Theme.State.RETIRED]
     )
-
-
-def runs_active_exist() -> bool:
-    return AnalysisRun.objects.filter(
-        status__in=[AnalysisRun.Status.QUEUED, AnalysisRun.Status.RUNNING]
-    ).exists()
-
-
-def run_stage_counts(*, run: AnalysisRun) -> dict:
-    return dict(run.items.values_list("language").annotate(n=Count("id")).order_by())
 
 
 def latest_approved_run(*, consultation) -> AnalysisRun | None:

@@ -91,7 +91,7 @@ class ConsultationReportView(AnalystRequiredMixin, TemplateView):
         run = latest_approved_run(consultation=consultation)
         if run is None:
             messages.warning(request, _("No run of this consultation has been approved yet."))
-            return redirect("analysis_run_index")
+            return redirect("analysis_runs:index")
         return redirect("analysis_report", run.pk)
 
 

@@ -39,24 +39,23 @@ class AnalystRequiredMixin(PermissionCheckedMixin):
         return super().dispatch(request, *args, **kwargs)
 
 
-class RunIndexView(AnalystRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
-    post_permission_required = "add"
-    template_name = "analysis/run_index.html"
-    page_title = _("Analysis runs")
+class StartRunView(AnalystRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Start an analysis run of a consultation (the runs viewset's "add" screen)."""
+
+    permission_required = "add"
+    template_name = "analysis/run_start.html"
+    page_title = _("Start an analysis run")
     header_icon = "table"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["runs"] = selectors.runs_recent()
-        context["form"] = kwargs.get("form") or StartRunForm()
-        context["refresh"] = selectors.runs_active_exist()
-        context["can_start"] = rules.can_start_run(self.request.user)
+        context.setdefault("form", StartRunForm())
         return context
 
     def post(self, request, *args, **kwargs):
         form = StartRunForm(request.POST)
         if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form))
+            return self.render_to_response(self.get_context_data(form=form), status=400)
         run = analysis_run_create(
             consultation=form.cleaned_data["consultation"],
             user=request.user,
@@ -65,7 +64,7 @@ class RunIndexView(AnalystRequiredMixin, WagtailAdminTemplateMixin, TemplateView
         messages.success(
             request, _("Run %(id)s queued; the worker will start it shortly.") % {"id": run.pk}
         )
-        return redirect("analysis_run_detail", run.pk)
+        return redirect("analysis_runs:detail", run.pk)
 
 
 class RunDetailView(AnalystRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -96,4 +95,4 @@ class RunDetailView(AnalystRequiredMixin, WagtailAdminTemplateMixin, TemplateVie
             consultation=previous.consultation, user=request.user, parameters=previous.parameters
         )
         messages.success(request, _("Run %(id)s queued.") % {"id": run.pk})
-        return redirect("analysis_run_detail", run.pk)
+        return redirect("analysis_runs:detail", run.pk)

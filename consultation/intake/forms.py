@@ -15,6 +15,7 @@ from consultation.forms import (
 )
 from consultation.models import BillOfRightsDraftPage, Channel, Stance, TextForm
 from consultation.selectors import right_titles
+from participation.querystring import positive_int
 from participation.text import clean_line, clean_plain_text
 
 INTAKE_TEXT_MAX = 20000
@@ -160,7 +161,8 @@ class IntakeForm(ProvenanceFields):
     def clean_target(self):
         value = self.cleaned_data["target"]
         page_id, _sep, right_key = value.partition(":")
-        draft = intake_drafts().filter(pk=int(page_id)).first() if page_id.isdigit() else None
+        number = positive_int(page_id)
+        draft = intake_drafts().filter(pk=number).first() if number is not None else None
         if draft is None or (right_key and right_key not in right_titles(draft)):
             raise forms.ValidationError(BAD_CHOICE)
         return {"draft": draft, "right_key": right_key}

@@ -98,10 +98,14 @@ class ConsultationPage(Page):
         return BillOfRightsDraftPage.objects.child_of(self).live().order_by("-version_number")
 
     def get_context(self, request, *args, **kwargs):
+        from consultation.panels import consultation_panels, stylesheets
+
         context = super().get_context(request, *args, **kwargs)
         versions = list(self.draft_versions())
         context["versions"] = versions
         context["current_draft"] = versions[0] if versions else None
+        context["page_panels"] = consultation_panels(consultation=self, request=request)
+        context["panel_stylesheets"] = stylesheets(context["page_panels"])
         return context
 
 
@@ -162,12 +166,11 @@ class BillOfRightsDraftPage(RoutablePageMixin, Page):
         """Per-right comparison between this version and an earlier one chosen by the reader."""
         from consultation.diff import draft_comparison
         from consultation.panels import right_change_panels, stylesheets
+        from participation.querystring import positive_int
 
         versions = list(self.sibling_versions())
-        other_number = request.GET.get("from", "")
-        other = None
-        if other_number.isdigit():
-            other = next((v for v in versions if v.version_number == int(other_number)), None)
+        other_number = positive_int(request.GET.get("from"))
+        other = next((v for v in versions if v.version_number == other_number), None)
         if other is None:
             other = self.previous_version()
         if other is None:

@@ -13,6 +13,7 @@ from consultation import panels, rules, selectors, services
 from consultation.forms import CommentForm, StatusLookupForm
 from consultation.models import BillOfRightsDraftPage
 from participation import ratelimit
+from participation.querystring import positive_int
 from participation.values import Origin
 
 
@@ -200,9 +201,9 @@ def paper_form(request):
     draft of the open consultation (or of ?draft=<id>)."""
     language = get_language()
     draft = None
-    page_id = request.GET.get("draft", "")
-    if page_id.isdigit():
-        draft = _live_draft(int(page_id))
+    page_id = positive_int(request.GET.get("draft"))
+    if page_id is not None:
+        draft = _live_draft(page_id)
         draft = (
             selectors.draft_in_language(draft_key=draft.translation_key, language=language) or draft
         )

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from analysis.models import AnalysisItem, AnalysisRun, Theme, ThemeAssignment
 from analysis.services import analysis_run_create, analysis_run_execute, theme_new_item
 from tests.analysis.conftest import CORPUS
-from tests.factories import submit_comment
+from tests.factories import AnalysisItemFactory, submit_comment
 
 pytestmark = pytest.mark.django_db
 
@@ -155,11 +155,10 @@ def test_erasing_a_participant_reaches_the_analysed_copy(demo):
         notify=False,
     ).comment
     run = analysis_run_create(consultation=demo["consultation"], enqueue=False)
-    AnalysisItem.objects.create(
+    AnalysisItemFactory(
         run=run,
         content_type=ContentType.objects.get_for_model(Comment),
         object_id=stored.pk,
-        ref=f"x:{stored.pk}:",
         text=stored.text,
         district="Rainier Valley",
     )

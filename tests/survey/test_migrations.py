@@ -5,23 +5,15 @@ import importlib
 
 import pytest
 from django.apps import apps
-from wagtail.models import Locale
 
-from survey.models import SurveyResponse
+from tests.factories import SurveyResponseFactory
 
 pytestmark = pytest.mark.django_db
 migration = importlib.import_module("survey.migrations.0004_one_channel_list_and_reference_format")
 
 
 def _response(survey, code, channel):
-    return SurveyResponse.objects.create(
-        page=survey,
-        form_data={},
-        locale=Locale.get_default(),
-        consultation=survey.get_parent(),
-        channel=channel,
-        receipt_code=code,
-    )
+    return SurveyResponseFactory(page=survey, channel=channel, receipt_code=code)
 
 
 def test_paper_becomes_mail_and_codes_lose_their_dash(survey):

@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Locale
 
-from survey.models import SurveyResponse
 from survey.selectors import survey_crosstab, survey_results
+from tests.factories import SurveyResponseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -71,7 +71,7 @@ FIXTURE = [
 @pytest.fixture
 def answered(survey):
     for code, channel, data in FIXTURE:
-        SurveyResponse.objects.create(
+        SurveyResponseFactory(
             page=survey,
             form_data=data,
             locale=Locale.objects.get(language_code=code),
