@@ -4,6 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from consultation.models import DecisionAction, RejectionReason
+from participation.forms import SafeTextFormMixin
+from participation.text import has_text
 
 
 class DecisionForm(forms.Form):
@@ -32,7 +34,7 @@ class DecisionForm(forms.Form):
         return data
 
 
-class RedactionForm(forms.Form):
+class RedactionForm(SafeTextFormMixin, forms.Form):
     action = forms.ChoiceField(
         choices=[
             (DecisionAction.CONFIRM_REDACTION, _("Confirm hiding")),
@@ -49,9 +51,8 @@ class RedactionForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if (
-            data.get("action") == DecisionAction.EDIT_REDACTION
-            and not data.get("redacted_text", "").strip()
+        if data.get("action") == DecisionAction.EDIT_REDACTION and not has_text(
+            data.get("redacted_text", "")
         ):
             self.add_error("redacted_text", _("Write the public version of the comment."))
         return data

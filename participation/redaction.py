@@ -6,7 +6,30 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
 from textkit.personal_data import scrub_personal_data
+
+
+class RedactionState(models.TextChoices):
+    """Where the hiding of personal data in a comment or survey response stands; what the
+    public (and analysts) read follows it (`public_text`)."""
+
+    NONE = "none", _("No personal data found")
+    DETECTED = "detected", _("Personal data hidden automatically")
+    CONFIRMED = "confirmed", _("Hiding confirmed by a moderator")
+    UNDONE = "undone", _("Hiding undone by a moderator")
+    EDITED = "edited", _("Hidden text edited by a moderator")
+
+
+SHOWS_ORIGINAL = (RedactionState.NONE, RedactionState.UNDONE)
+
+
+def public_text(original: str, redacted: str, state: str) -> str:
+    """What anyone other than a reviewer may read: the original only when nothing was found
+    or a reviewer undid the hiding, otherwise the redacted text."""
+    return original if state in SHOWS_ORIGINAL else redacted
 
 
 @dataclass(frozen=True)

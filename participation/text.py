@@ -1,27 +1,33 @@
-"""The plain-text rule for everything residents send (comments, survey answers, intake rows,
-imported cells, names): what is stored, and what is taken out before it is."""
+"""The one plain-text rule for everything residents send (comments, survey answers, intake
+rows, imported cells, names and districts, moderators' edits): keep the resident's characters,
+remove only what cannot be stored or shown safely, and escape on output (Django's templates do).
+
+Removed, and nothing else:
+- NUL and the other C0 control characters except tab, line feed and carriage return (XML, and
+  so XLSX, cannot hold them; PostgreSQL refuses NUL);
+- C1 control characters U+0080 to U+009F (terminal escape sequences, nothing to show);
+- lone surrogates (not text: they cannot be encoded);
+- non-characters: U+FDD0 to U+FDEF and the last two code points of every plane (U+FFFE,
+  U+FFFF, U+1FFFE, ...), which XML cannot hold and no keyboard produces;
+- bidirectional embedding, override and isolate controls U+202A to U+202E and U+2066 to
+  U+2069, which reorder what other people read ("exe.txt" shown as "txt.exe").
+Then line endings become "\\n" and surrounding whitespace is trimmed. Markup characters,
+entities as typed ("M&amp;S"), emoji joiners, left-to-right and right-to-left marks all stay.
+"""
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 
-import nh3
-
-# Bidi embeddings/overrides/isolates, marks, zero-width characters, BOM, word joiner, soft hyphen,
-# and the invisible separators: they reorder or hide text and are used to dodge filters.
-_INVISIBLE = frozenset(
-    [0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180E, 0x3164, 0xFEFF, 0xFFA0]
-    + list(range(0x200B, 0x2010))
-    + list(range(0x202A, 0x202F))
-    + list(range(0x2060, 0x2070))
-    + list(range(0xFFF9, 0xFFFC))
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x80-\x9f\ud800-\udfff\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069]"
+    "|[\ufffe\uffff\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff\U0004fffe"
+    "\U0004ffff\U0005fffe\U0005ffff\U0006fffe\U0006ffff\U0007fffe\U0007ffff\U0008fffe"
+    "\U0008ffff\U0009fffe\U0009ffff\U000afffe\U000affff\U000bfffe\U000bffff\U000cfffe"
+    "\U000cffff\U000dfffe\U000dffff\U000efffe\U000effff\U000ffffe\U000fffff\U0010fffe"
+    "\U0010ffff]"
 )
-# C0 and C1 controls except tab and newline; NUL included.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_BLANK_LINES = re.compile(r"\n{3,}")
-_TRAILING_SPACE = re.compile(r"[ \t]+\n")
 
 
 @dataclass(frozen=True)
@@ -30,22 +36,25 @@ class CleanText:
     changed: bool
 
 
+def remove_unsafe(value: str) -> str:
+    """Only the removals listed above: what a form field sees before it validates."""
+    return _UNSAFE.sub("", value or "")
+
+
 def clean_plain_text(value: str) -> CleanText:
-    """Reduce anything a resident sends to safe plain text: markup stripped with nh3 (script
-    and style contents dropped), entities decoded back to characters, invisible and control
-    characters removed. `changed` tells moderators that something was taken out."""
-    original = value or ""
-    text = original.replace("\r\n", "\n").replace("\r", "\n")
-    if "<" in text or "&" in text:
-        text = html.unescape(nh3.clean(text, tags=set(), clean_content_tags={"script", "style"}))
-    text = "".join(ch for ch in text if ord(ch) not in _INVISIBLE)
-    text = _CONTROLS.sub("", text)
-    text = _TRAILING_SPACE.sub("\n", text)
-    text = _BLANK_LINES.sub("\n\n", text).strip()
-    normalised_original = original.replace("\r\n", "\n").strip()
-    return CleanText(text=text, changed=text != normalised_original)
+    """What is stored of a text a resident sent. `changed` tells moderators that a character
+    was removed (trimming surrounding whitespace and line endings does not count)."""
+    original = (value or "").replace("\r\n", "\n").replace("\r", "\n")
+    text = remove_unsafe(original).strip()
+    return CleanText(text=text, changed=text != original.strip())
 
 
 def clean_line(value: str) -> str:
-    """A single-line field (name, district): cleaned plain text with line breaks folded."""
+    """A single-line field (name, district): the same rule, with every run of whitespace
+    (line breaks included) folded into one space."""
     return " ".join(clean_plain_text(value).text.split())
+
+
+def has_text(value: str) -> bool:
+    """Whether anything is left to store once the rule is applied."""
+    return bool(clean_plain_text(value).text)

@@ -10,7 +10,13 @@ from django.utils.translation import gettext as _
 from participation.channels import Channel
 from participation.spreadsheet import safe_cell
 from survey.fields.types import AGREEMENT_SCALE, CATEGORICAL_TYPES, OTHER_SUFFIX, FieldType
-from survey.selectors import answer_values, language_name, option_labels, survey_responses
+from survey.selectors.responses import (
+    answer_values,
+    language_name,
+    option_labels,
+    survey_responses,
+    visible_answers,
+)
 
 LABELLED_TYPES = CATEGORICAL_TYPES | {FieldType.RANKING}
 
@@ -80,7 +86,7 @@ def export_table(*, survey) -> tuple[list[str], list[list]]:
     headers += [header for header, _getter in columns]
     rows = []
     for response in survey_responses(survey=survey):
-        data = response.form_data
+        data = visible_answers(response)
         row = [
             response.pk,
             timezone.localtime(response.submit_time).replace(tzinfo=None, microsecond=0),

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, WagtailAdminFormPageForm
 
 from participation.channels import Channel
+from participation.forms import SafeTextFormMixin
+from participation.text import clean_plain_text
 from survey.fields.formfields import MESSAGES
 from survey.fields.types import (
     AGREEMENT_SCALE,
@@ -110,7 +112,10 @@ class SurveyAdminPageForm(WagtailAdminFormPageForm):
 
 
 def storable(value):
-    """Answers live in the session between steps and in JSON afterwards."""
+    """Answers live in the session between steps and in JSON afterwards; text follows the
+    plain-text rule (participation/text.py) like every other thing residents send."""
+    if isinstance(value, str):
+        return clean_plain_text(value).text
     if isinstance(value, Decimal):
         return format(value.normalize(), "f")
     if isinstance(value, datetime.date):
@@ -118,10 +123,11 @@ def storable(value):
     return value
 
 
-class SurveyStepForm(BaseForm):
+class SurveyStepForm(SafeTextFormMixin, BaseForm):
     """One step of a survey. Questions whose condition depends on a question on this same step
     are optional at field level; `clean` requires them only when they apply, and drops their
-    answers when they do not."""
+    answers when they do not. Characters the plain-text rule removes are gone before any field
+    validates, so no resident meets Django's untranslated "Null characters are not allowed"."""
 
     def __init__(self, *args, questions=(), all_questions=(), earlier_answers=None, **kwargs):
         super().__init__(*args, **kwargs)

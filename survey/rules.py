@@ -61,5 +61,9 @@ def can_enter_responses(user) -> bool:
     return has_permission(user, "enter")
 
 
+def can_review_redactions(user) -> bool:
+    return has_permission(user, "review")
+
+
 def can_delete_responses(user) -> bool:
     return has_permission(user, "delete")

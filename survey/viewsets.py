@@ -4,6 +4,7 @@ kernel's cell guard) and each response's answers. Nobody edits a response; delet
 administrator's permission (survey/rules.py), and every deletion is audited (survey/handlers)."""
 
 import django_filters
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.actions.delete import DeleteAction
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -13,8 +14,11 @@ from wagtail.models import Locale
 
 from participation.channels import Channel
 from participation.exports import GuardedExportMixin
+from participation.redaction import RedactionState
+from survey import rules
 from survey.models.pages import SurveyPage
 from survey.models.responses import SurveyResponse
+from survey.views.redactions import RedactionReviewView
 
 
 def _source_surveys(request):
@@ -36,6 +40,9 @@ class SurveyResponseFilterSet(WagtailFilterSet):
     submit_time = django_filters.DateFromToRangeFilter(
         label=_("Submitted"), widget=DateRangePickerWidget
     )
+    redaction_state = django_filters.ChoiceFilter(
+        label=_("Personal data"), choices=RedactionState.choices, empty_label=_("Any")
+    )
 
     class Meta:
         model = SurveyResponse
@@ -43,7 +50,11 @@ class SurveyResponseFilterSet(WagtailFilterSet):
 
 
 class SurveyResponseIndexView(GuardedExportMixin, IndexView):
-    pass
+    def get_edit_url(self, instance):
+        """Reviewers open a response's personal-data review; everyone else its answers."""
+        if instance.has_personal_data and rules.can_review_redactions(self.request.user):
+            return reverse("survey_responses:review", args=[instance.pk])
+        return None
 
 
 class SurveyResponseDeleteAction(DeleteAction):
@@ -67,9 +78,14 @@ class SurveyResponseViewSet(ModelViewSet):
     copy_view_enabled = False
     list_per_page = 50
     ordering = ["-submit_time", "-pk"]
-    list_display = ["receipt_code", "page", "locale", "channel", "submit_time"]
+    list_display = ["receipt_code", "page", "locale", "channel", "redaction_state", "submit_time"]
     list_export = ["receipt_code", "page", "locale", "channel", "submit_time"]
     export_filename = "survey-responses"
-    inspect_view_fields = ["receipt_code", "page", "locale", "channel", "submit_time", "form_data"]
+    inspect_view_fields = ["receipt_code", "page", "locale", "channel", "submit_time"]
     add_to_reference_index = False
     form_fields = ["channel"]  # never shown: the rules refuse adding and editing responses
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("<int:pk>/review/", RedactionReviewView.as_view(), name="review"),
+        ]

@@ -2,6 +2,7 @@
 results, export URLs under /admin/surveys/."""
 
 from django.urls import include, path, reverse_lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.actions import action_registry
@@ -31,6 +32,11 @@ class ResultsMenuItem(MenuItem):
         return rules.can_view_results(request.user)
 
 
+class ReviewMenuItem(MenuItem):
+    def is_shown(self, request):
+        return rules.can_review_redactions(request.user)
+
+
 @hooks.register("register_admin_urls")
 def register_survey_urls():
     return [path("surveys/", include((urlpatterns, app_name), namespace=app_name))]
@@ -54,6 +60,12 @@ def register_results_menu_item():
                 icon_name="list-ul",
                 order=200,
             ),
+            ReviewMenuItem(
+                _("Personal data to review"),
+                format_lazy("{}?redaction_state=detected", reverse_lazy("survey_responses:index")),
+                icon_name="warning",
+                order=300,
+            ),
         ]
     )
     return SubmenuMenuItem(_("Surveys"), menu, name="surveys", icon_name="table", order=450)
@@ -76,3 +88,16 @@ def surveys_only_for_those_who_may_delete(user, editable_forms):
     if rules.can_delete_responses(user):
         return editable_forms
     return editable_forms.not_type(SurveyPage)
+
+
+@hooks.register("register_log_actions")
+def register_survey_log_actions(actions):
+    """The history rows survey/services/privacy.py leaves (never with the answers)."""
+    actions.register_action(
+        "survey.review_redaction",
+        _("Review personal data"),
+        _("Decision about the personal data hidden in the written answers"),
+    )
+    actions.register_action(
+        "survey.erase", _("Erase personal data"), _("Personal data erased on request")
+    )

@@ -99,11 +99,15 @@ class ModerateView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateVi
         form = RedactionForm(request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(redaction_form=form), status=400)
-        services.comment_redaction_decide(
-            comment=self.comment,
-            user=request.user,
-            action=form.cleaned_data["action"],
-            redacted_text=form.cleaned_data["redacted_text"],
-        )
+        try:
+            services.comment_redaction_decide(
+                comment=self.comment,
+                user=request.user,
+                action=form.cleaned_data["action"],
+                redacted_text=form.cleaned_data["redacted_text"],
+            )
+        except services.ModerationError:
+            form.add_error("redacted_text", _("Write the public version of the comment."))
+            return self.render_to_response(self.get_context_data(redaction_form=form), status=400)
         messages.success(request, _("Saved the decision about personal data."))
         return redirect("comments:moderate", pk=self.comment.pk)

@@ -115,7 +115,7 @@ def _honeypot_message():
 def _empty_message():
     from django.utils.translation import gettext
 
-    return gettext("Please write your comment. Markup and hidden characters are removed.")
+    return gettext("Please write your comment.")
 
 
 def _right_number(draft, right_key: str | None) -> int | None:

@@ -23,7 +23,7 @@ from participation.references import normalise_reference
 FLAG_CHOICES = [
     ("personal_data", _("Personal data hidden, not yet confirmed")),
     ("duplicate", _("Same or nearly the same text as other comments")),
-    ("cleaned", _("Markup or hidden characters removed")),
+    ("cleaned", _("Hidden or control characters removed")),
     ("intake", _("Recorded by staff (not the website)")),
 ]
 

@@ -53,7 +53,7 @@ def answer_values(question, answer) -> list[str]:
 
 def survey_free_text(*, survey: SurveyPage, question_key: str | None = None) -> list[dict]:
     """Written answers (text questions and "Other" explanations) for staff, with language and
-    channel; never shown on any public page."""
+    channel, personal data hidden as it is from the analysis; never on any public page."""
     questions = [q for q in survey.questions() if q.field_type in FREE_TEXT_TYPES or q.allow_other]
     rows = []
     for response in survey_responses(survey=survey):
@@ -65,7 +65,7 @@ def survey_free_text(*, survey: SurveyPage, question_key: str | None = None) -> 
                 if question.field_type in FREE_TEXT_TYPES
                 else (question.key + OTHER_SUFFIX)
             )
-            text = response.form_data.get(key)
+            text = response.public_answer(key)
             if not text:
                 continue
             rows.append(
@@ -82,3 +82,12 @@ def survey_free_text(*, survey: SurveyPage, question_key: str | None = None) -> 
                 }
             )
     return rows
+
+
+def visible_answers(response) -> dict:
+    """A response's answers as staff read and export them: written answers with personal data
+    hidden (unless a reviewer undid the hiding)."""
+    data = dict(response.form_data)
+    for key in response.redacted_answers:
+        data[key] = response.public_answer(key)
+    return data

@@ -39,7 +39,7 @@ def test_erase_by_reference_keeps_anonymised_text(demo, capsys):
     assert "the queue is too long" in comment.text
     assert comment.erased_at is not None
     assert comment.decisions.filter(action="erase").exists()
-    assert "Anonymised 1 comment(s)." in capsys.readouterr().out
+    assert "Anonymised 1 comment(s) and 0 survey response(s)." in capsys.readouterr().out
 
 
 def test_erase_by_email_covers_every_comment_and_pending_imports(demo, moderator_user):

@@ -1,5 +1,6 @@
-"""Writes: storing a response, and the guards in front of it (rate limit, one response per
-browser). Client addresses are only ever used as a keyed hash in the cache."""
+"""Storing a response, and the guards in front of it (rate limit, one response per browser).
+Client addresses are only ever used as a keyed hash in the cache. Written answers get their
+personal data hidden in a copy beside them, as comments do."""
 
 from __future__ import annotations
 
@@ -9,9 +10,12 @@ from django.db import IntegrityError, transaction
 
 from participation import ratelimit
 from participation.channels import Channel
+from participation.redaction import RedactionState, redact_personal_data
 from participation.references import new_reference
-from survey.logic import prune_answers
+from participation.signals import contribution_submitted
+from survey.logic import prune_answers, written_answer_keys
 from survey.models.responses import SurveyResponse
+from survey.services.signals import announce
 
 if TYPE_CHECKING:  # the page model routes to the views that call these services
     from survey.models.pages import SurveyPage
@@ -38,10 +42,11 @@ def survey_response_submit(
     source = page.source_page()
     questions = source.questions()
     form_data = prune_answers(answers, questions)
+    hidden, spans = written_answers_redacted(form_data, written_answer_keys(questions))
     for _attempt in range(5):
         try:
             with transaction.atomic():
-                return SurveyResponse.objects.create(
+                response = SurveyResponse.objects.create(
                     page=source,
                     form_data=form_data,
                     locale=page.locale,
@@ -49,10 +54,28 @@ def survey_response_submit(
                     channel=Channel(channel),
                     receipt_code=new_reference(),
                     entered_by=entered_by,
+                    redacted_answers=hidden,
+                    redaction_spans=spans,
+                    redaction_state=RedactionState.DETECTED if hidden else RedactionState.NONE,
                 )
+                announce(contribution_submitted, response, keys=written_answer_keys(questions))
+                return response
         except IntegrityError:
             continue
     raise RuntimeError("Could not allocate a unique receipt code.")
+
+
+def written_answers_redacted(form_data: dict, keys) -> tuple[dict, dict]:
+    """Hidden copies (and spans) of the written answers in which personal data was found."""
+    hidden, spans = {}, {}
+    for key in keys:
+        text = form_data.get(key)
+        if not isinstance(text, str) or not text:
+            continue
+        redaction = redact_personal_data(text)
+        if redaction.found:
+            hidden[key], spans[key] = redaction.text, redaction.spans
+    return hidden, spans
 
 
 def done_cookie_name(page: SurveyPage) -> str:
@@ -78,21 +101,3 @@ def answered_receipt(*, request, page: SurveyPage) -> str | None:
     if stored:
         return stored
     return request.get_signed_cookie(done_cookie_name(page), default=None, salt=DONE_COOKIE_SALT)
-
-
-def survey_response_deletion_record(*, response: SurveyResponse) -> None:
-    """Leave an audit row (Wagtail's history, "Deleted") for a response about to be deleted,
-    whichever screen or command deletes it: who (the signed-in staff member, when there is
-    one), when, which survey, channel and language; never the answers."""
-    from wagtail.log_actions import log
-
-    log(
-        instance=response,
-        action="wagtail.delete",
-        deleted=True,
-        data={
-            "survey_id": response.page_id,
-            "channel": response.channel,
-            "language": response.locale.language_code if response.locale_id else "",
-        },
-    )
