@@ -18,6 +18,7 @@ from analysis.models.runs import AnalysisItem, AnalysisRun
 from analysis.models.themes import Theme, ThemeAssignment, ThemeDecision
 from analysis.reports.effective import effective_themes, machine_themes, theme_targets
 from analysis.services.snapshots import snapshot_refresh_later
+from participation.text import clean_line
 
 
 def _touched(run: AnalysisRun) -> None:
@@ -59,7 +60,9 @@ def theme_approve(*, theme: Theme, user) -> Theme:
 
 @transaction.atomic
 def theme_rename(*, theme: Theme, name: str, user) -> Theme:
-    name = name.strip()[:200]
+    """A theme's name reaches public pages: it follows the plain-text rule like what
+    residents send (kept as typed, only unsafe characters removed, escaped when shown)."""
+    name = clean_line(name)[:200]
     if not name:
         raise ValidationError({"name": _("Give the theme a name.")})
     if name == theme.name:
@@ -131,7 +134,7 @@ def _analyst_row(run, item: AnalysisItem, theme_id: int, decision: str, user, co
 def theme_split(*, theme: Theme, items: list[AnalysisItem], name: str, user) -> Theme:
     """Move some of a theme's items to a new theme (an analyst row removes the old theme and
     adds the new one on each), e.g. when one machine theme mixes two concerns."""
-    name = name.strip()[:200]
+    name = clean_line(name)[:200]
     if not name:
         raise ValidationError({"name": _("Give the new theme a name.")})
     if not items:

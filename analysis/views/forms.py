@@ -10,6 +10,7 @@ from analysis.models.themes import Theme
 from analysis.reports.figures import ReportFilters
 from analysis.reports.presenter import language_labels, stance_labels
 from consultation.selectors.drafts import right_titles_of
+from participation.forms import SafeTextFormMixin
 
 
 def rights_of(run) -> dict[str, str]:
@@ -75,7 +76,7 @@ class ReportFilterForm(forms.Form):
         )
 
 
-class RenameForm(forms.Form):
+class RenameForm(SafeTextFormMixin, forms.Form):
     name = forms.CharField(label=_("New name"), max_length=200)
 
 
@@ -92,7 +93,7 @@ class MergeForm(forms.Form):
         )
 
 
-class SplitForm(forms.Form):
+class SplitForm(SafeTextFormMixin, forms.Form):
     name = forms.CharField(label=_("Name of the new theme"), max_length=200)
     items = forms.ModelMultipleChoiceField(
         queryset=AnalysisItem.objects.none(),

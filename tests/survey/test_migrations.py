@@ -27,3 +27,17 @@ def test_paper_becomes_mail_and_codes_lose_their_dash(survey):
     migration.backwards(apps, None)
     paper.refresh_from_db()
     assert (paper.channel, paper.receipt_code) == ("paper", "ABCDE-FGHJK")
+
+
+redaction = importlib.import_module("survey.migrations.0005_written_answers_redaction")
+
+
+def test_answers_given_before_redaction_get_their_hidden_copy(survey):
+    old = SurveyResponseFactory(
+        page=survey, form_data={"comments": "Call me on 206-555-0199", "called": "yes"}
+    )
+    redaction.redact_existing(apps, None)
+    old.refresh_from_db()
+    assert old.redaction_state == "detected"
+    assert old.redacted_answers == {"comments": "Call me on [phone]"}
+    assert old.form_data["comments"] == "Call me on 206-555-0199"
