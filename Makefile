@@ -76,7 +76,8 @@ worker: venv
 
 ## bandit: security lint of the project's code (fails on high-severity findings)
 bandit: venv-dev
-	$(VENV)/bin/bandit -q -r config consultation survey analysis bench -x '*/migrations/*' \
+	$(VENV)/bin/bandit -q -r config textkit participation consultation survey analysis bench \
+		-x '*/migrations/*' \
 		--severity-level high
 
 clean:
