@@ -29,10 +29,11 @@ demo: venv
 	@echo "Open http://127.0.0.1:8000/ (Korean: http://127.0.0.1:8000/ko/)"
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-## test: lint, Django checks, migrations check and the whole pytest suite
+## test: lint, the import contract, Django checks, migrations check and the whole pytest suite
 test: venv-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest $(PYTEST_ARGS)
@@ -45,9 +46,10 @@ lint: venv-dev
 MSG_LANGS := -l ko -l es -l zh_Hans -l vi -l so -l tl -l am -l ru
 messages: venv-dev
 	$(PY) manage.py makemessages $(MSG_LANGS) --no-obsolete --no-location \
-		--ignore '.venv/*' --ignore 'consultation/*' --ignore 'survey/*' --ignore 'analysis/*' \
+		--ignore '.venv/*' --ignore 'participation/*' --ignore 'consultation/*' --ignore 'survey/*' \
+		--ignore 'analysis/*' --ignore 'textkit/*' \
 		--ignore 'tests/*' --ignore 'bench/*'
-	for app in consultation survey analysis; do \
+	for app in participation consultation survey analysis; do \
 		(cd $$app && ../$(PY) ../manage.py makemessages $(MSG_LANGS) --no-obsolete --no-location); \
 	done
 	$(MAKE) compilemessages
@@ -74,7 +76,8 @@ worker: venv
 
 ## bandit: security lint of the project's code (fails on high-severity findings)
 bandit: venv-dev
-	$(VENV)/bin/bandit -q -r config consultation survey analysis bench -x '*/migrations/*' \
+	$(VENV)/bin/bandit -q -r config textkit participation consultation survey analysis bench \
+		-x '*/migrations/*' \
 		--severity-level high
 
 clean:

@@ -10,12 +10,9 @@ class AnalysisConfig(AppConfig):
         from wagtail.signals import page_published
 
         from analysis import handlers
+        from participation.signals import contribution_erased
 
         page_published.connect(handlers.page_published, dispatch_uid="analysis_outcome_emails")
-        from consultation.selectors import STATUS_CONTEXT_PROVIDERS
-        from consultation.services import PARTICIPANT_ERASE_HOOKS
-
-        if handlers.comment_erased not in PARTICIPANT_ERASE_HOOKS:
-            PARTICIPANT_ERASE_HOOKS.append(handlers.comment_erased)
-        if handlers.status_context not in STATUS_CONTEXT_PROVIDERS:
-            STATUS_CONTEXT_PROVIDERS.append(handlers.status_context)
+        contribution_erased.connect(
+            handlers.contribution_erased, dispatch_uid="analysis_anonymise_copies"
+        )

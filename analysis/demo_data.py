@@ -8,12 +8,14 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 
-from analysis.models import AnalysisRun, Theme
-from analysis.reports.public import codebook_names
+from analysis.models.runs import AnalysisRun
+from analysis.models.themes import Theme
+from analysis.selectors.themes import codebook_names
 from analysis.services import analysis_run_create, analysis_run_execute
 from analysis.services.public_pages import intro_texts, page_titles, public_pages_create
 from analysis.services.review import run_approve
 from config.languages import LANGUAGE_CODES
+from consultation.selectors.drafts import newest_draft
 
 # Draft 2's changed and new rights, and the codebook themes residents raised about them.
 DEMO_LINKS = {
@@ -70,12 +72,10 @@ def translate(page, locale: Locale, pairs: dict[str, str]) -> None:
     target.save_target(publish=True)
 
 
-def seed_demo_data() -> str:
-    from consultation.demo import CONSULTATION_SLUG
-    from consultation.models import BillOfRightsDraftPage, ConsultationPage
-
+def seed_demo_data(*, consultation, right_key) -> str:
+    """`consultation` is the demo consultation in the default language; `right_key` turns a
+    demo right's name ("timely-reply") into its block id."""
     default = Locale.get_default()
-    consultation = ConsultationPage.objects.filter(slug=CONSULTATION_SLUG, locale=default).first()
     if consultation is None:
         return "no demo consultation"
     run = (
@@ -90,11 +90,9 @@ def seed_demo_data() -> str:
             return "no comments or survey answers to analyse yet"
         analysis_run_execute(run_id=run.pk)
         run = run_approve(run=run, user=None)
-    draft = BillOfRightsDraftPage.objects.child_of(consultation).order_by("-version_number").first()
-    from consultation.demo import right_block_id
-
+    draft = newest_draft(consultation)
     texts = what_we_did_texts()
-    links = {right_block_id(key): (themes, texts[key]) for key, themes in DEMO_LINKS.items()}
+    links = {right_key(key): (themes, texts[key]) for key, themes in DEMO_LINKS.items()}
     with transaction.atomic():
         pages = public_pages_create(
             consultation=consultation, run=run, draft=draft, links=links, publish=True

@@ -9,19 +9,10 @@ def page_published(sender, instance, **kwargs):
     outcome_emails_schedule(page=instance)
 
 
-def status_context(comment) -> dict:
-    """Adds the themes a comment fed, and the changes they led to, to its status page."""
-    from analysis.selectors import comment_outcome
-
-    outcome = comment_outcome(comment)
-    context = {"comment_themes": outcome["themes"]}
-    if outcome["included"]:
-        context["analysis_included"] = True
-    return context
-
-
-def comment_erased(comment) -> None:
+def contribution_erased(sender, contribution, **kwargs) -> None:
     """A resident's personal data was erased: the analysed copies follow."""
     from analysis.services.privacy import analysed_copies_anonymise
 
-    analysed_copies_anonymise(comment=comment)
+    analysed_copies_anonymise(
+        model=contribution.model, object_id=contribution.object_id, texts=contribution.texts
+    )

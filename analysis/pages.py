@@ -39,14 +39,14 @@ def _language_choices():
 
 def right_key_choices():
     """Every right of the newest draft of each consultation, labelled with its title."""
-    from analysis.selectors import right_choices
+    from analysis.selectors.themes import right_choices
 
     return right_choices()
 
 
 def theme_key_choices():
     """Approved themes of the latest approved run of each consultation."""
-    from analysis.selectors import theme_choices
+    from analysis.selectors.themes import theme_choices
 
     return theme_choices()
 
@@ -110,11 +110,21 @@ class AnalysisPageMixin(models.Model):
         return self.get_parent().specific
 
     def get_context(self, request, *args, **kwargs):
-        from analysis.selectors import public_page_context
+        """Figures from the approved run's stored report (read, never written here)."""
+        from analysis.selectors.figures import report_figures
+        from analysis.selectors.public import approved_run_of
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(public_page_context(page=self))
+        run = approved_run_of(self)
+        context.update(run=run, figures=None)
+        if run is not None:
+            figures = report_figures(run=run)
+            context["figures"] = figures
+            context.update(self.analysis_context(run=run, figures=figures))
         return context
+
+    def analysis_context(self, *, run, figures) -> dict:
+        return {}
 
 
 class WhatWeHeardPage(AnalysisPageMixin, Page):  # noqa: DJ008 - Page gives __str__
@@ -132,6 +142,11 @@ class WhatWeHeardPage(AnalysisPageMixin, Page):  # noqa: DJ008 - Page gives __st
 
     class Meta:
         verbose_name = _("What we heard")
+
+    def analysis_context(self, *, run, figures) -> dict:
+        from analysis.selectors.public import findings_context
+
+        return findings_context(page=self, run=run)
 
 
 class YouSaidWeDidPage(AnalysisPageMixin, Page):  # noqa: DJ008 - Page gives __str__
@@ -160,6 +175,11 @@ class YouSaidWeDidPage(AnalysisPageMixin, Page):  # noqa: DJ008 - Page gives __s
     class Meta:
         verbose_name = _("You said, we did")
 
+    def analysis_context(self, *, run, figures) -> dict:
+        from analysis.selectors.public import changes_context
+
+        return changes_context(page=self, run=run)
+
 
 class MethodNotePage(AnalysisPageMixin, Page):  # noqa: DJ008 - Page gives __str__
     body = RichTextField(features=INTRO_FEATURES, blank=True, verbose_name=_("How we did it"))
@@ -176,3 +196,8 @@ class MethodNotePage(AnalysisPageMixin, Page):  # noqa: DJ008 - Page gives __str
 
     class Meta:
         verbose_name = _("Method note")
+
+    def analysis_context(self, *, run, figures) -> dict:
+        from analysis.selectors.public import method_context
+
+        return method_context(run=run, figures=figures)

@@ -1,43 +1,59 @@
-"""Who may do what in the analysis app, in one place.
+"""Who may do what in the analysis app, in one place (django-rules).
 
 Analysts read reports, start runs and review themes; administrators may do everything;
-editors, moderators and anonymous visitors see no analysis screens."""
+editors, moderators and anonymous visitors see no analysis screens. Exports hold every
+comment's text (no contact details), so analysts only. Runs are never edited or deleted by
+hand: a rerun is a new run, so the record of what was analysed stays.
 
-ANALYST_GROUP = "Analysts"
+The admin asks these rules through `AnalysisRunPermissionPolicy` (participation/permissions).
+"""
+
+import rules
+from wagtail.permissions import register_permission_policy
+
+from analysis.models.runs import AnalysisRun
+from participation.permissions import RulesPermissionPolicy
+from participation.roles import is_admin, is_analyst
+
+may_analyse = is_admin | is_analyst
+
+for _action in ("view", "add", "review", "approve", "export", "edit_shares"):
+    rules.add_perm(f"analysis.{_action}_analysisrun", may_analyse)
+rules.add_perm("analysis.change_analysisrun", rules.always_deny)
+rules.add_perm("analysis.delete_analysisrun", rules.always_deny)
 
 
-def is_analyst(user) -> bool:
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    if user.is_superuser:
-        return True
-    return user.groups.filter(name=ANALYST_GROUP).exists()
+class AnalysisRunPermissionPolicy(RulesPermissionPolicy):
+    pass
+
+
+run_policy = AnalysisRunPermissionPolicy(AnalysisRun)
+register_permission_policy(AnalysisRun, run_policy)
 
 
 def can_view_analysis(user) -> bool:
-    return is_analyst(user)
+    return run_policy.user_has_permission(user, "view")
 
 
 def can_start_run(user) -> bool:
-    return is_analyst(user)
+    return run_policy.user_has_permission(user, "add")
 
 
 def can_review_themes(user) -> bool:
-    return is_analyst(user)
+    return run_policy.user_has_permission(user, "review")
 
 
 def can_view_report(user) -> bool:
-    return is_analyst(user)
+    return run_policy.user_has_permission(user, "view")
 
 
 def can_export(user) -> bool:
-    """Exports hold every comment's text (no contact details), so analysts only."""
-    return is_analyst(user)
+    return run_policy.user_has_permission(user, "export")
 
 
 def can_approve_run(user) -> bool:
-    return is_analyst(user)
+    return run_policy.user_has_permission(user, "approve")
 
 
 def can_edit_population_shares(user) -> bool:
-    return is_analyst(user)
+    return run_policy.user_has_permission(user, "edit_shares")

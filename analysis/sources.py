@@ -8,9 +8,9 @@ from analysis.inputs import InputItem
 
 def comment_items(*, consultation) -> Iterator[InputItem]:
     """Published comments (redacted text) on any draft of the consultation."""
-    from consultation.selectors import comments_for_analysis
+    from consultation.selectors.published import published_comment_rows
 
-    for row in comments_for_analysis(consultation=consultation):
+    for row in published_comment_rows(consultation=consultation):
         yield InputItem(
             content_type_id=row["content_type_id"],
             object_id=row["id"],
@@ -29,9 +29,9 @@ def comment_items(*, consultation) -> Iterator[InputItem]:
 
 def survey_items(*, consultation) -> Iterator[InputItem]:
     """Free-text survey answers, one item per answer, keyed by the question."""
-    from survey.selectors import survey_free_text_for_analysis
+    from survey.selectors.published import published_answer_rows
 
-    for row in survey_free_text_for_analysis(consultation=consultation):
+    for row in published_answer_rows(consultation=consultation):
         yield InputItem(
             content_type_id=row["content_type_id"],
             object_id=row["response_id"],

@@ -1,14 +1,13 @@
 """Analysis screens in the Wagtail admin, shown to analysts only."""
 
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from analysis import rules
-from analysis.models import CodebookEntry
+from analysis import panels
+from analysis.models.themes import CodebookEntry
 from analysis.views.exports import ExportView
 from analysis.views.reports import (
     ConsultationReportView,
@@ -18,15 +17,14 @@ from analysis.views.reports import (
     ThemeDetailView,
 )
 from analysis.views.review import ItemReviewView, RunApproveView, ThemeActionView, ThemeReviewView
-from analysis.views.runs import RunDetailView, RunIndexView
+from analysis.viewsets import AnalysisRunViewSet
+from consultation.panels import RIGHT_CHANGE_PANELS_HOOK, STATUS_PANELS_HOOK
 
 
 @hooks.register("register_admin_urls")
 def register_analysis_urls():
     run = "analysis/runs/<int:pk>/"
     return [
-        path("analysis/runs/", RunIndexView.as_view(), name="analysis_run_index"),
-        path(run, RunDetailView.as_view(), name="analysis_run_detail"),
         path(f"{run}approve/", RunApproveView.as_view(), name="analysis_run_approve"),
         path(f"{run}report/", ReportView.as_view(), name="analysis_report"),
         path(f"{run}report/print/", ReportPrintView.as_view(), name="analysis_report_print"),
@@ -51,16 +49,19 @@ def register_analysis_urls():
     ]
 
 
-class AnalystMenuItem(MenuItem):
-    def is_shown(self, request):
-        return rules.can_view_analysis(request.user)
+@hooks.register(STATUS_PANELS_HOOK)
+def comment_status_panels(comment, request):
+    return panels.status_panels(comment, request)
 
 
-@hooks.register("register_admin_menu_item")
-def register_analysis_menu_item():
-    return AnalystMenuItem(
-        _("Analysis"), reverse("analysis_run_index"), icon_name="table", order=300
-    )
+@hooks.register(RIGHT_CHANGE_PANELS_HOOK)
+def right_change_panels(draft, request):
+    return panels.right_change_panels(draft, request)
+
+
+@hooks.register("register_admin_viewset")
+def register_run_viewset():
+    return AnalysisRunViewSet()
 
 
 class CodebookViewSet(SnippetViewSet):

@@ -152,12 +152,12 @@ def measure(n: int, repeats: int) -> dict:
     from django.test import Client
     from django.urls import reverse
 
-    from analysis.reports.snapshot import snapshot_refresh
+    from analysis.services.snapshots import snapshot_refresh
 
     started = time.perf_counter()
     run, assignments = build(n)
     build_seconds = time.perf_counter() - started
-    snapshot_seconds = timed(lambda: snapshot_refresh(run=run))
+    snapshot_seconds = timed(lambda: snapshot_refresh(run_id=run.pk))
     user = get_user_model().objects.create_superuser("bench", "bench@example.org", "pw")
     client = Client()
     client.force_login(user)

@@ -11,7 +11,13 @@ from pathlib import Path
 import polib
 
 ROOT = Path(__file__).resolve().parent.parent
-CATALOGUE_DIRS = ("config/locale", "consultation/locale", "survey/locale", "analysis/locale")
+CATALOGUE_DIRS = (
+    "config/locale",
+    "participation/locale",
+    "consultation/locale",
+    "survey/locale",
+    "analysis/locale",
+)
 
 PLURAL_FORMS = {
     "ko": "nplurals=1; plural=0;",

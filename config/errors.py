@@ -45,8 +45,11 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     return render_error(403, "403_csrf.html")
 
 
-def too_many_requests(request: HttpRequest) -> HttpResponse:
-    return render_error(429)
+def too_many_requests(request: HttpRequest, retry_after: int = 0) -> HttpResponse:
+    response = render_error(429)
+    if retry_after:
+        response["Retry-After"] = str(retry_after)
+    return response
 
 
 def service_unavailable(request: HttpRequest | None = None) -> HttpResponse:

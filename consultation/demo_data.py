@@ -15,6 +15,7 @@ from django.utils import timezone
 from consultation import services
 from consultation.demo import CONSULTATION_SLUG, right_block_id
 from consultation.models import BillOfRightsDraftPage, Comment, CommentStatus
+from participation.values import Content, Origin
 
 TOKEN_PREFIX = "demo-comment-"  # noqa: S105 - a submission-token prefix, not a secret
 
@@ -66,14 +67,14 @@ def _seed_one(item: dict, index: int, token: str, draft, now) -> None:
     comment = services.comment_submit(
         draft=draft,
         right_key=right_block_id(item["right"]) if item["right"] else "",
-        text=item["text"],
-        stance=item["stance"],
-        language=item["language"],
-        channel=item.get("channel", "web"),
-        submission_token=token,
-        received_at=received,
-        provenance=provenance,
-        notify=False,
+        content=Content(text=item["text"], stance=item["stance"], language=item["language"]),
+        origin=Origin(
+            channel=item.get("channel", "web"),
+            submission_token=token,
+            received_at=received,
+            provenance=provenance,
+            notify=False,
+        ),
     ).comment
     status = item.get("status", "published")
     if status == "published":

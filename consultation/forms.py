@@ -13,8 +13,11 @@ from django.utils.translation import gettext_lazy as _
 
 from config.languages import LANGUAGE_TABLE
 from consultation.models import Stance
-from consultation.privacy import clean_line, clean_plain_text
-from consultation.services import REFERENCE_LENGTH, normalise_reference
+from participation.forms import SafeTextFormMixin
+from participation.references import LENGTH as REFERENCE_LENGTH
+from participation.references import normalise_reference
+from participation.text import clean_line, has_text
+from participation.values import Contact, Content
 
 TEXT_MAX = 5000
 TOKEN_SALT = "consultation.comment-form"  # noqa: S105 - a signing namespace, not a secret
@@ -22,6 +25,7 @@ REQUIRED = _("This field is required.")
 TOO_LONG = _("Please shorten this to %(limit_value)d characters or fewer (it has %(show_value)d).")
 BAD_EMAIL = _("Enter an email address like name@example.org.")
 BAD_CHOICE = _("Choose one of the options.")
+EMPTY_COMMENT = _("Please write your comment.")
 
 
 def language_choices():
@@ -43,34 +47,11 @@ def read_form_token(value: str) -> str | None:
     return token if isinstance(token, str) and len(token) == 32 else None
 
 
-class NulFreeMixin:
-    """Drop NUL characters from submitted values before any field sees them, so a resident
-    gets our cleaning instead of Django's untranslated "Null characters are not allowed"."""
-
-    def __init__(self, data=None, *args, **kwargs):
-        if data is not None:
-            if hasattr(data, "getlist"):
-                cleaned = data.copy()
-                for key in cleaned:
-                    values = [
-                        value.replace("\x00", "") if isinstance(value, str) else value
-                        for value in data.getlist(key)
-                    ]
-                    cleaned.setlist(key, values)
-                data = cleaned
-            else:
-                data = {
-                    key: value.replace("\x00", "") if isinstance(value, str) else value
-                    for key, value in data.items()
-                }
-        super().__init__(data, *args, **kwargs)
-
-
 def _messages(**extra):
     return {"required": REQUIRED, "max_length": TOO_LONG, "invalid_choice": BAD_CHOICE, **extra}
 
 
-class CommentForm(NulFreeMixin, forms.Form):
+class CommentForm(SafeTextFormMixin, forms.Form):
     text = forms.CharField(
         label=_("Your comment"),
         help_text=_(
@@ -150,20 +131,10 @@ class CommentForm(NulFreeMixin, forms.Form):
 
     def clean_text(self):
         """Refuse a comment with nothing left once cleaned, but hand on what was sent: the
-        service cleans it and flags for moderators that something was removed."""
-        text = self.cleaned_data.get("text", "")
-        if not clean_plain_text(text).text:
-            raise forms.ValidationError(
-                _("Please write your comment. Markup and hidden characters are removed."),
-                code="empty",
-            )
-        return text
-
-    def clean_name(self):
-        return clean_line(self.cleaned_data.get("name", ""))
-
-    def clean_district(self):
-        return clean_line(self.cleaned_data.get("district", ""))
+        service applies the plain-text rule and flags for moderators what it removed."""
+        if not has_text(self.cleaned_data.get("text", "")):
+            raise forms.ValidationError(EMPTY_COMMENT, code="empty")
+        return self.sent_value("text", self.cleaned_data["text"])
 
     def clean_form_token(self):
         token = read_form_token(self.cleaned_data.get("form_token", ""))
@@ -179,6 +150,26 @@ class CommentForm(NulFreeMixin, forms.Form):
 
     def clean(self):
         data = super().clean()
+        for name in ("name", "district"):
+            if name in data and not clean_line(data[name]):
+                data[name] = ""  # nothing but spaces or removed characters: not given
+        return self._consents(data)
+
+    def content(self) -> Content:
+        data = self.cleaned_data
+        return Content(text=data["text"], stance=data["stance"], language=data["language"])
+
+    def contact(self) -> Contact:
+        data = self.cleaned_data
+        return Contact(
+            name=data["name"],
+            email=data["email"],
+            district=data["district"],
+            consent_contact=data["consent_contact"],
+            consent_show_name=data["consent_show_name"],
+        )
+
+    def _consents(self, data):
         if data.get("consent_contact") and not data.get("email") and "email" not in self.errors:
             self.add_error(
                 "email",
@@ -197,7 +188,7 @@ class CommentForm(NulFreeMixin, forms.Form):
         return data
 
 
-class StatusLookupForm(NulFreeMixin, forms.Form):
+class StatusLookupForm(SafeTextFormMixin, forms.Form):
     code = forms.CharField(
         label=_("Reference code"),
         help_text=_("The code you got after sending your comment, for example 7KQ4M-XP2RT."),

@@ -1,47 +1,62 @@
-"""Who may do what with comments, declared once and tested as a matrix.
+"""Who may do what with comments, declared once (django-rules) and tested as a matrix.
 
 Residents need no account: anyone may comment while a consultation is open and look up a
-reference code. Moderators (and superusers) review comments and record comments that came in by
-phone, on paper or at meetings. Editors and analysts do neither: editors own the content,
-analysts read published comments through the analysis reports.
+reference code. Moderators and administrators review comments and record comments that came in
+by phone, on paper or at meetings. Editors and analysts do neither: editors own the content,
+analysts read published comments through the analysis reports. Nobody, not even an
+administrator, adds, edits or deletes a comment through the admin's generic screens: comments
+arrive through the submission service, and erasure keeps what was said.
+
+The admin asks these rules through `CommentPermissionPolicy` (participation/permissions.py).
 """
 
+import rules
 from django.utils import timezone
+from wagtail.permissions import register_permission_policy
 
-MODERATOR_GROUPS = ("Moderators",)
+from consultation.models.comments import Comment
+from participation.permissions import RulesPermissionPolicy
+from participation.roles import holds, is_admin, is_editor, is_moderator
+
+may_moderate = is_admin | is_moderator | holds("consultation.moderate_comment")
+may_record = is_admin | is_moderator | holds("consultation.record_comment")
 
 
-def _in_groups(user, names) -> bool:
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return user.groups.filter(name__in=names).exists()
+@rules.predicate
+def consultation_open(user, consultation) -> bool:
+    from consultation.models.pages import ConsultationState
+
+    return consultation.state_at(timezone.now()) == ConsultationState.OPEN
+
+
+rules.add_perm("consultation.view_comment", may_moderate)
+rules.add_perm("consultation.moderate_comment", may_moderate)
+rules.add_perm("consultation.record_comment", may_record)
+rules.add_perm("consultation.add_comment", rules.always_deny)
+rules.add_perm("consultation.change_comment", rules.always_deny)
+rules.add_perm("consultation.delete_comment", rules.always_deny)
+rules.add_perm("consultation.comment_on_consultation", consultation_open)
+
+
+class CommentPermissionPolicy(RulesPermissionPolicy):
+    pass
+
+
+comment_policy = CommentPermissionPolicy(Comment)
+register_permission_policy(Comment, comment_policy)
 
 
 def can_moderate(user) -> bool:
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    return (
-        user.is_superuser
-        or user.has_perm("consultation.moderate_comment")
-        or _in_groups(user, MODERATOR_GROUPS)
-    )
+    return comment_policy.user_has_permission(user, "moderate")
 
 
 def can_record_intake(user) -> bool:
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    return (
-        user.is_superuser
-        or user.has_perm("consultation.record_comment")
-        or _in_groups(user, MODERATOR_GROUPS)
-    )
+    return comment_policy.user_has_permission(user, "record")
 
 
-def can_comment(user, consultation, *, now=None) -> bool:
+def can_comment(user, consultation) -> bool:
     """Anyone, signed in or not, while the consultation is open."""
-    from consultation.models.pages import ConsultationState
-
-    return consultation.state_at(now or timezone.now()) == ConsultationState.OPEN
+    return rules.has_perm("consultation.comment_on_consultation", user, consultation)
 
 
 def can_view_status(user) -> bool:
@@ -49,12 +64,11 @@ def can_view_status(user) -> bool:
     return True
 
 
-EDITOR_GROUPS = ("Editors",)
+may_check_readability = is_admin | is_editor
+rules.add_perm("consultation.check_readability", may_check_readability)
 
 
 def can_check_readability(user) -> bool:
     """Editors and administrators own the drafts' wording, so they read the plain-language
     report and the editor's live check; moderators and analysts do not edit drafts."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    return user.is_superuser or _in_groups(user, EDITOR_GROUPS)
+    return rules.has_perm("consultation.check_readability", user)

@@ -2,8 +2,8 @@
 
 from django_tasks import task
 
-from consultation import services
 from consultation.models import Comment
+from consultation.services.receipts import comment_send_receipt
 
 
 @task()
@@ -11,4 +11,4 @@ def send_receipt_task(comment_id: int) -> bool:
     comment = Comment.objects.filter(pk=comment_id).first()
     if comment is None:
         return False
-    return services.comment_send_receipt(comment=comment)
+    return comment_send_receipt(comment=comment)

@@ -1,31 +1,34 @@
-"""Comment moderation and intake in the Wagtail admin: a "Comments" menu for moderators with
-the queue, staff intake and spreadsheet import."""
+"""Comment moderation and intake in the Wagtail admin: the moderation queue (a snippet viewset
+with filters, bulk publish / reject and exports), staff intake and spreadsheet import, under
+one "Comments" menu shown to whoever consultation/rules.py lets in."""
 
 from django.urls import include, path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.snippets.models import register_snippet
 
-from consultation import rules
-from consultation.intake import views as intake_views
+from consultation.intake import views as intake
 from consultation.readability_admin import wagtail_hooks as readability_hooks  # noqa: F401
-from consultation.views import moderation
+from consultation.rules import comment_policy
+from consultation.views.bulk_actions import ApproveBulkAction, RejectBulkAction
+from consultation.views.queue import CommentViewSet
 
-moderation_urls = (
-    [
-        path("", moderation.queue, name="queue"),
-        path("bulk/", moderation.bulk, name="bulk"),
-        path("<int:pk>/", moderation.detail, name="detail"),
-    ],
-    "consultation_moderation",
-)
+register_snippet(CommentViewSet)
+hooks.register("register_bulk_action", ApproveBulkAction)
+hooks.register("register_bulk_action", RejectBulkAction)
+
 intake_urls = (
     [
-        path("", intake_views.record, name="record"),
-        path("import/", intake_views.import_upload, name="import"),
-        path("import/<int:pk>/", intake_views.import_preview, name="import_preview"),
-        path("import/<int:pk>/confirm/", intake_views.import_confirm, name="import_confirm"),
-        path("import/template.<str:kind>", intake_views.import_template, name="import_template"),
+        path("", intake.RecordView.as_view(), name="record"),
+        path("import/", intake.ImportUploadView.as_view(), name="import"),
+        path("import/<int:pk>/", intake.ImportPreviewView.as_view(), name="import_preview"),
+        path("import/<int:pk>/confirm/", intake.ImportConfirmView.as_view(), name="import_confirm"),
+        path(
+            "import/template.<str:kind>",
+            intake.ImportTemplateView.as_view(),
+            name="import_template",
+        ),
     ],
     "consultation_intake",
 )
@@ -33,46 +36,47 @@ intake_urls = (
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
-    return [
-        path("comments/", include(moderation_urls)),
-        path("comment-intake/", include(intake_urls)),
-    ]
+    return [path("comment-intake/", include(intake_urls))]
 
 
-class ModeratorMenuItem(MenuItem):
+class PolicyMenuItem(MenuItem):
+    """Shown to users the comment policy allows `action`."""
+
+    def __init__(self, *args, action: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.action = action
+
     def is_shown(self, request):
-        return rules.can_moderate(request.user)
-
-
-class IntakeMenuItem(MenuItem):
-    def is_shown(self, request):
-        return rules.can_record_intake(request.user)
+        return comment_policy.user_has_permission(request.user, self.action)
 
 
 @hooks.register("register_admin_menu_item")
 def register_comments_menu():
     menu = Menu(
         items=[
-            ModeratorMenuItem(
+            PolicyMenuItem(
                 _("Moderation queue"),
-                reverse_lazy("consultation_moderation:queue"),
+                reverse_lazy("comments:list"),
                 name="comment-moderation",
                 icon_name="comment",
                 order=100,
+                action="moderate",
             ),
-            IntakeMenuItem(
+            PolicyMenuItem(
                 _("Record a comment"),
                 reverse_lazy("consultation_intake:record"),
                 name="comment-intake",
                 icon_name="edit",
                 order=200,
+                action="record",
             ),
-            IntakeMenuItem(
+            PolicyMenuItem(
                 _("Import comments"),
                 reverse_lazy("consultation_intake:import"),
                 name="comment-import",
                 icon_name="upload",
                 order=300,
+                action="record",
             ),
         ]
     )

@@ -16,12 +16,13 @@ from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.strings import extract_strings
 
 from config.languages import LANGUAGE_CODES
-from survey.models import Channel, SurveyField, SurveyPage, SurveyResponse
+from participation.channels import Channel
+from survey.models import SurveyField, SurveyPage, SurveyResponse
 
 SOURCE_LANGUAGE = "en"
 SURVEY_SLUG = "survey"
 FIELD_KEY_NAMESPACE = uuid.UUID("0b8f3a5e-8c55-4c3b-9a55-3f3f0d6e9b21")
-DEMO_RECEIPT_PREFIX = "DEMO-"
+DEMO_RECEIPT_PREFIX = "DEMO"
 SEED = 20260401
 # Responses per language: at least 300 in all, in every language.
 RESPONSES = {
@@ -193,7 +194,7 @@ def _seed_responses(survey: SurveyPage, pages_by_language: dict, now) -> int:
         for _index in range(count):
             number += 1
             channel = rng.choices(
-                [Channel.WEB, Channel.PAPER, Channel.PHONE, Channel.IN_PERSON],
+                [Channel.WEB, Channel.MAIL, Channel.PHONE, Channel.IN_PERSON],
                 weights=[80, 10, 6, 4],
             )[0]
             created.append(
@@ -203,7 +204,7 @@ def _seed_responses(survey: SurveyPage, pages_by_language: dict, now) -> int:
                     locale=locale,
                     consultation=consultation,
                     channel=channel,
-                    receipt_code=f"{DEMO_RECEIPT_PREFIX}{number:04d}",
+                    receipt_code=f"{DEMO_RECEIPT_PREFIX}{number:06d}",
                 )
             )
     SurveyResponse.objects.bulk_create(created)

@@ -1,30 +1,24 @@
 """CSV and XLSX exports of a survey: one row per response, one column per question, with option
-labels next to raw values. Any text a spreadsheet could run as a formula is neutralised."""
+labels next to raw values. Every cell goes through the kernel's spreadsheet guard."""
 
 import csv
 import io
-import re
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from participation.channels import Channel
+from participation.spreadsheet import safe_cell
 from survey.fields.types import AGREEMENT_SCALE, CATEGORICAL_TYPES, OTHER_SUFFIX, FieldType
-from survey.models import Channel
-from survey.selectors import answer_values, language_name, option_labels, survey_responses
+from survey.selectors.responses import (
+    answer_values,
+    language_name,
+    option_labels,
+    survey_responses,
+    visible_answers,
+)
 
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 LABELLED_TYPES = CATEGORICAL_TYPES | {FieldType.RANKING}
-# Control characters XLSX cannot hold (a pasted answer may contain them).
-ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
-def neutralise(value):
-    """Prefix ' to text starting with a formula trigger (OWASP "CSV injection")."""
-    if isinstance(value, str):
-        value = ILLEGAL_XML.sub("", value)
-        if value.startswith(FORMULA_TRIGGERS):
-            return "'" + value
-    return value
 
 
 def _columns(survey) -> list[tuple[str, object]]:
@@ -92,7 +86,7 @@ def export_table(*, survey) -> tuple[list[str], list[list]]:
     headers += [header for header, _getter in columns]
     rows = []
     for response in survey_responses(survey=survey):
-        data = response.form_data
+        data = visible_answers(response)
         row = [
             response.pk,
             timezone.localtime(response.submit_time).replace(tzinfo=None, microsecond=0),
@@ -108,11 +102,11 @@ def to_csv(*, survey) -> bytes:
     headers, rows = export_table(survey=survey)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow([neutralise(header) for header in headers])
+    writer.writerow([safe_cell(header) for header in headers])
     for row in rows:
         writer.writerow(
             [
-                value.isoformat(sep=" ") if hasattr(value, "isoformat") else neutralise(value)
+                value.isoformat(sep=" ") if hasattr(value, "isoformat") else safe_cell(value)
                 for value in row
             ]
         )
@@ -128,11 +122,11 @@ def to_xlsx(*, survey) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Responses")[:31]
-    sheet.append([neutralise(header) for header in headers])
+    sheet.append([safe_cell(header) for header in headers])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append([neutralise(value) for value in row])
+        sheet.append([safe_cell(value) for value in row])
     sheet.freeze_panes = "B2"
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -8,6 +8,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, WagtailAdminFormPageForm
 
+from participation.channels import Channel
+from participation.forms import SafeTextFormMixin
+from participation.text import clean_plain_text
 from survey.fields.formfields import MESSAGES
 from survey.fields.types import (
     AGREEMENT_SCALE,
@@ -21,7 +24,7 @@ from survey.fields.types import (
     split_lines,
 )
 from survey.logic import is_empty, is_visible
-from survey.models.responses import STAFF_CHANNELS, Channel
+from survey.models.responses import STAFF_CHANNELS
 
 
 def _prospective_keys(instance, labels: list[str]) -> list[str]:
@@ -109,7 +112,10 @@ class SurveyAdminPageForm(WagtailAdminFormPageForm):
 
 
 def storable(value):
-    """Answers live in the session between steps and in JSON afterwards."""
+    """Answers live in the session between steps and in JSON afterwards; text follows the
+    plain-text rule (participation/text.py) like every other thing residents send."""
+    if isinstance(value, str):
+        return clean_plain_text(value).text
     if isinstance(value, Decimal):
         return format(value.normalize(), "f")
     if isinstance(value, datetime.date):
@@ -117,10 +123,11 @@ def storable(value):
     return value
 
 
-class SurveyStepForm(BaseForm):
+class SurveyStepForm(SafeTextFormMixin, BaseForm):
     """One step of a survey. Questions whose condition depends on a question on this same step
     are optional at field level; `clean` requires them only when they apply, and drops their
-    answers when they do not."""
+    answers when they do not. Characters the plain-text rule removes are gone before any field
+    validates, so no resident meets Django's untranslated "Null characters are not allowed"."""
 
     def __init__(self, *args, questions=(), all_questions=(), earlier_answers=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -175,7 +182,7 @@ class StaffChannelForm(forms.Form):
     channel = forms.ChoiceField(
         label=_("How was this response given?"),
         choices=[(channel.value, channel.label) for channel in STAFF_CHANNELS],
-        initial=Channel.PAPER,
+        initial=Channel.MAIL,
         widget=forms.RadioSelect,
         error_messages={
             "required": MESSAGES["required"],

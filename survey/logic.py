@@ -1,7 +1,7 @@
 """Conditional questions: which questions apply given the answers so far. The server decides with
 these functions; the browser script only mirrors them for convenience."""
 
-from survey.fields.types import OTHER_KEY, OTHER_SUFFIX
+from survey.fields.types import FREE_TEXT_TYPES, OTHER_KEY, OTHER_SUFFIX, FieldType
 
 
 def _as_values(answer) -> list[str]:
@@ -57,3 +57,19 @@ def missing_required(answers: dict, questions: list) -> list:
         and is_visible(question, answers, by_key)
         and is_empty(answers.get(question.key))
     ]
+
+
+def written_answer_keys(questions) -> list[str]:
+    """Where a respondent writes in their own words: text questions, and the "Other (please
+    say)" text of a choice question. These are the answers personal data is looked for in."""
+    keys = []
+    for question in questions:
+        if question.field_type in FREE_TEXT_TYPES:
+            keys.append(question.key)
+        if question.allow_other:
+            keys.append(question.key + OTHER_SUFFIX)
+    return keys
+
+
+def email_answer_keys(questions) -> list[str]:
+    return [question.key for question in questions if question.field_type == FieldType.EMAIL]

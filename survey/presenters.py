@@ -139,6 +139,76 @@ def _condition_note(question, by_key) -> str:
     }
 
 
+def _ranking_rows(question, base_id: str, current: dict) -> list[Row]:
+    return [
+        Row(
+            key,
+            label,
+            f"{base_id}-{key}",
+            f"{question.key}__{key}",
+            value=str(current.get(key, "")),
+        )
+        for key, label in question.options()
+    ]
+
+
+def _matrix_rows(question, base_id: str, current: dict) -> list[Row]:
+    return [
+        Row(
+            key,
+            label,
+            f"{base_id}-{key}",
+            f"{question.key}__{key}",
+            value=str(current.get(key, "")),
+            options=[
+                Option(
+                    str(point),
+                    str(text),
+                    f"{base_id}-{key}-{point}",
+                    str(current.get(key, "")) == str(point),
+                )
+                for point, text in AGREEMENT_SCALE
+            ],
+        )
+        for key, label in question.statement_pairs()
+    ]
+
+
+def _other_view(form, question, base_id: str) -> QuestionView | None:
+    other_key = question.key + OTHER_SUFFIX
+    if other_key not in form.fields:
+        return None
+    other = form[other_key]
+    value = other.value()
+    return QuestionView(
+        key=other_key,
+        type=FieldType.SHORT_TEXT,
+        id=f"{base_id}-other-text",
+        label=_("Please say what “Other” means"),
+        help_text="",
+        required=False,
+        errors=list(other.errors),
+        value="" if value is None else str(value),
+        text_limit=other.field.max_length,
+    )
+
+
+def _fill_answer(view: QuestionView, bound, base_id: str) -> None:
+    """Options with the chosen ones ticked, or the typed value and its length limit."""
+    choices = getattr(bound.field, "choices", None)
+    if choices is not None:
+        selected = set(_values(bound))
+        view.options = [
+            Option(str(value), str(label), f"{base_id}-{index}", str(value) in selected)
+            for index, (value, label) in enumerate(choices)
+            if value != ""
+        ]
+    else:
+        value = bound.value()
+        view.value = "" if value is None else str(value)
+        view.text_limit = getattr(bound.field, "max_length", None)
+
+
 def question_view(form, question, *, same_step: bool, by_key: dict) -> QuestionView:
     bound = form[question.key]
     base_id = f"q-{question.key}"
@@ -155,69 +225,15 @@ def question_view(form, question, *, same_step: bool, by_key: dict) -> QuestionV
         view.condition_field = question.condition_field
         view.condition_values = question.condition_answers()
         view.condition_note = _condition_note(question, by_key)
-    kind = question.field_type
-    if kind in (FieldType.RANKING, FieldType.MATRIX):
-        current = bound.value() or {}
-        if kind == FieldType.RANKING:
-            view.rank_choices = list(range(1, len(question.options()) + 1))
-            view.rows = [
-                Row(
-                    key,
-                    label,
-                    f"{base_id}-{key}",
-                    f"{question.key}__{key}",
-                    value=str(current.get(key, "")),
-                )
-                for key, label in question.options()
-            ]
-        else:
-            view.rows = [
-                Row(
-                    key,
-                    label,
-                    f"{base_id}-{key}",
-                    f"{question.key}__{key}",
-                    value=str(current.get(key, "")),
-                    options=[
-                        Option(
-                            str(point),
-                            str(text),
-                            f"{base_id}-{key}-{point}",
-                            str(current.get(key, "")) == str(point),
-                        )
-                        for point, text in AGREEMENT_SCALE
-                    ],
-                )
-                for key, label in question.statement_pairs()
-            ]
+    if question.field_type == FieldType.RANKING:
+        view.rank_choices = list(range(1, len(question.options()) + 1))
+        view.rows = _ranking_rows(question, base_id, bound.value() or {})
         return view
-    choices = getattr(bound.field, "choices", None)
-    if choices is not None:
-        selected = set(_values(bound))
-        view.options = [
-            Option(str(value), str(label), f"{base_id}-{index}", str(value) in selected)
-            for index, (value, label) in enumerate(choices)
-            if value != ""
-        ]
-    else:
-        value = bound.value()
-        view.value = "" if value is None else str(value)
-        view.text_limit = getattr(bound.field, "max_length", None)
-    other_key = question.key + OTHER_SUFFIX
-    if other_key in form.fields:
-        other = form[other_key]
-        value = other.value()
-        view.other = QuestionView(
-            key=other_key,
-            type=FieldType.SHORT_TEXT,
-            id=f"{base_id}-other-text",
-            label=_("Please say what “Other” means"),
-            help_text="",
-            required=False,
-            errors=list(other.errors),
-            value="" if value is None else str(value),
-            text_limit=other.field.max_length,
-        )
+    if question.field_type == FieldType.MATRIX:
+        view.rows = _matrix_rows(question, base_id, bound.value() or {})
+        return view
+    _fill_answer(view, bound, base_id)
+    view.other = _other_view(form, question, base_id)
     return view
 
 

@@ -1,8 +1,9 @@
 """Shared fixtures: the seeded demo site, staff users for each role, and a clean cache."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.cache import cache
+
+from tests.factories import user_in_role
 
 
 @pytest.fixture(autouse=True)
@@ -31,27 +32,20 @@ def demo(db):
 
 
 @pytest.fixture
-def admin_user(django_user_model):
-    return django_user_model.objects.create_superuser("root-admin", "admin@example.org", "pw")
-
-
-def _user_in_group(django_user_model, username: str, group_name: str):
-    user = django_user_model.objects.create_user(username, f"{username}@example.org", "pw")
-    group, _created = Group.objects.get_or_create(name=group_name)
-    user.groups.add(group)
-    return user
+def admin_user(db):
+    return user_in_role("admin", "root-admin")
 
 
 @pytest.fixture
-def editor_user(db, django_user_model):
-    return _user_in_group(django_user_model, "editor", "Editors")
+def editor_user(db):
+    return user_in_role("editor")
 
 
 @pytest.fixture
-def moderator_user(db, django_user_model):
-    return _user_in_group(django_user_model, "moderator", "Moderators")
+def moderator_user(db):
+    return user_in_role("moderator")
 
 
 @pytest.fixture
-def analyst_user(db, django_user_model):
-    return _user_in_group(django_user_model, "analyst", "Analysts")
+def analyst_user(db):
+    return user_in_role("analyst")

@@ -8,7 +8,13 @@ import polib
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CATALOGUE_DIRS = ("config/locale", "consultation/locale", "survey/locale", "analysis/locale")
+CATALOGUE_DIRS = (
+    "config/locale",
+    "participation/locale",
+    "consultation/locale",
+    "survey/locale",
+    "analysis/locale",
+)
 PO_FILES = sorted(
     path for folder in CATALOGUE_DIRS for path in (ROOT / folder).glob("*/LC_MESSAGES/django.po")
 )

@@ -135,5 +135,5 @@ def test_rate_limit_answers_with_a_translated_429(client, demo):
     assert client.get("/es/").status_code == 200
     response = client.get("/es/")
     assert response.status_code == 429
-    assert response["Retry-After"] == "60"
+    assert 1 <= int(response["Retry-After"]) <= 60  # the seconds left in this window
     assert "<h1>Demasiadas solicitudes</h1>" in response.content.decode()

@@ -6,7 +6,7 @@ from unittest import mock
 import pytest
 from django.test import override_settings
 
-from config.ratelimit import client_pseudonym
+from participation.ratelimit import client_pseudonym
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ def test_admin_login_attempts_are_limited_per_address(client, settings):
     }
 )
 def test_a_cache_outage_does_not_lock_everyone_out(client):
-    with mock.patch("config.ratelimit.cache.add", side_effect=ConnectionError("redis down")):
+    with mock.patch("participation.ratelimit.cache.add", side_effect=ConnectionError("redis down")):
         assert client.get("/admin/login/").status_code == 200
 
 

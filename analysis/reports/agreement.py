@@ -8,7 +8,8 @@ language of the item. The figures move with every review, so the panel reads the
 
 from collections import defaultdict
 
-from analysis.models import AnalysisItem, AnalysisRun, ItemReview
+from analysis.models.reports import ItemReview
+from analysis.models.runs import AnalysisItem, AnalysisRun
 from analysis.reports.effective import (
     analyst_decisions,
     apply_decisions,

@@ -8,7 +8,8 @@ addition keeps it). Every report, export and agreement figure reads themes throu
 
 from collections.abc import Iterable, Iterator
 
-from analysis.models import AnalysisRun, Theme, ThemeAssignment
+from analysis.models.runs import AnalysisRun
+from analysis.models.themes import Theme, ThemeAssignment
 
 ItemKey = tuple[int, int, str]
 MACHINE_SOURCES = (ThemeAssignment.Source.MACHINE,)

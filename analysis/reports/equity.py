@@ -3,7 +3,7 @@ small group, so a concern raised by few voices is not lost in the totals."""
 
 from decimal import Decimal
 
-from analysis.models import PopulationShare
+from analysis.models.reports import PopulationShare
 
 DIMENSIONS = ("language", "channel", "district")
 UNDER_REPRESENTED = 0.8

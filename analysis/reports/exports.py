@@ -1,8 +1,9 @@
 """Comments with their themes as CSV or XLSX, one row per item, streamed.
 
 Rows are produced by walking the run's items and its machine assignments side by side in the
-same order, so memory stays flat at 100k comments. Cells that a spreadsheet would read as a
-formula (=, +, -, @, tab, carriage return) are prefixed with an apostrophe. No contact details
+same order, so memory stays flat at 100k comments. Every cell goes through the kernel's
+spreadsheet guard (participation.spreadsheet: formulas neutralised, characters a workbook
+cannot hold dropped). No contact details
 are exported: items carry only what the run froze (language, channel, district, stance).
 """
 
@@ -12,20 +13,17 @@ from collections.abc import Iterator
 
 from django.utils.translation import gettext as _
 
-from analysis.models import AnalysisItem, AnalysisRun, Theme
+from analysis.models.runs import AnalysisItem, AnalysisRun
+from analysis.models.themes import Theme
 from analysis.reports.effective import stream_effective_themes
 from analysis.reports.figures import ReportFilters, stance_of
+from participation.spreadsheet import safe_cell
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 CHUNK = 2000
 
 
-def safe_cell(value) -> str:
-    """Text a spreadsheet shows as text, never runs as a formula."""
-    text = "" if value is None else str(value)
-    if text.startswith(FORMULA_START):
-        return "'" + text
-    return text
+def _text(value) -> str:
+    return safe_cell("" if value is None else str(value))
 
 
 def header() -> list[str]:
@@ -85,18 +83,18 @@ def export_rows(*, run: AnalysisRun, filters: ReportFilters | None = None) -> It
          created, duplicate_group, text) = row  # fmt: skip
         themes = "; ".join(sorted(names[pk] for pk in theme_ids))
         yield [
-            safe_cell(ref),
+            _text(ref),
             answer_kind if field_key else comment_kind,
-            safe_cell(language),
-            safe_cell(channel),
-            safe_cell(district),
-            safe_cell(right_key),
-            safe_cell(question),
+            _text(language),
+            _text(channel),
+            _text(district),
+            _text(right_key),
+            _text(question),
             stance_of(stance),
             created.isoformat() if created else "",
-            safe_cell(duplicate_group),
-            safe_cell(themes),
-            safe_cell(text),
+            _text(duplicate_group),
+            _text(themes),
+            _text(text),
         ]
 
 
@@ -123,13 +121,11 @@ def xlsx_file(*, run: AnalysisRun, filters: ReportFilters | None = None):
     """An XLSX workbook written row by row (openpyxl write-only) to a temporary file, which
     the caller streams and which disappears when closed."""
     from openpyxl import Workbook
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=_("Comments")[:31])
     for row in export_rows(run=run, filters=filters):
-        # Values are already formula-safe; control characters are not allowed in XLSX.
-        sheet.append([ILLEGAL_CHARACTERS_RE.sub("", value) for value in row])
+        sheet.append(row)  # every cell already went through the spreadsheet guard
     handle = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 - the response closes it
     workbook.save(handle)
     handle.seek(0)

@@ -10,8 +10,10 @@ from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, fields
 from datetime import date, timedelta
 
-from analysis.models import AnalysisItem, AnalysisRun, Theme
+from analysis.models.runs import AnalysisItem, AnalysisRun
+from analysis.models.themes import Theme
 from analysis.reports.effective import effective_themes
+from consultation.selectors.drafts import right_principles as consultation_right_principles
 
 STANCES = ("agree", "disagree", "unsure", "none")
 TREND_THEMES = 5
@@ -68,15 +70,7 @@ def week_start(day: date) -> date:
 
 def right_principles(*, run: AnalysisRun) -> dict[str, str]:
     """Right key -> principle, from every draft of the run's consultation."""
-    from consultation.models import BillOfRightsDraftPage
-
-    principles = {}
-    drafts = BillOfRightsDraftPage.objects.child_of(run.consultation).order_by("version_number")
-    for draft in drafts:
-        for block in draft.body:
-            if block.block_type == "right":
-                principles[block.id] = block.value["principle"]
-    return principles
+    return consultation_right_principles(run.consultation)
 
 
 def _pct(part: int, whole: int) -> float:
@@ -99,108 +93,117 @@ ITEM_FIELDS = (
 )
 
 
+class _Tally:
+    """The counters one pass over the items fills: overall, per group, per theme, per week."""
+
+    def __init__(self, principles: dict[str, str], themes_of: dict):
+        self.principles = principles
+        self.themes_of = themes_of
+        self.total = self.themed = 0
+        self.stance: Counter = Counter()
+        self.groups = {name: Counter() for name in ("language", "channel", "district", "right")}
+        self.theme_counts: Counter = Counter()
+        self.theme_stance: dict[int, Counter] = defaultdict(Counter)
+        self.theme_groups: dict[int, dict[str, Counter]] = defaultdict(
+            lambda: {"language": Counter(), "channel": Counter(), "district": Counter()}
+        )
+        self.principle_stance: dict[str, Counter] = defaultdict(Counter)
+        self.weeks: dict[str, Counter] = defaultdict(Counter)
+        self.duplicates: dict[str, list] = defaultdict(list)
+
+    def add(self, row) -> None:
+        ct, oid, fk, language, channel, district, right_key, stance, created, dup, ref, text = row
+        stance = stance_of(stance)
+        language, channel, district = language or "und", channel or "unknown", district or "unknown"
+        self.total += 1
+        self.stance[stance] += 1
+        self.groups["language"][language] += 1
+        self.groups["channel"][channel] += 1
+        self.groups["district"][district] += 1
+        self.groups["right"][right_key or "-"] += 1
+        self.principle_stance[self.principles.get(right_key, "")][stance] += 1
+        week = week_start(created.date()).isoformat() if created else ""
+        self.weeks[week]["__all__"] += 1
+        if dup:
+            self.duplicates[dup].append((ref, text))
+        found = self.themes_of.get((ct, oid, fk), ())
+        if found:
+            self.themed += 1
+        for theme_id in found:
+            self.theme_counts[theme_id] += 1
+            self.theme_stance[theme_id][stance] += 1
+            per = self.theme_groups[theme_id]
+            per["language"][language] += 1
+            per["channel"][channel] += 1
+            per["district"][district] += 1
+            self.weeks[week][theme_id] += 1
+
+    def themes(self, theme_rows: dict[int, dict]) -> list[dict]:
+        ranked = sorted(
+            (pk for pk, row in theme_rows.items() if row["state"] not in ("retired", "merged")),
+            key=lambda pk: (-self.theme_counts[pk], theme_rows[pk]["name"]),
+        )
+        fields = ("key", "name", "kind", "state", "principle", "language")
+        return [
+            {
+                "id": pk,
+                **{name: theme_rows[pk][name] for name in fields},
+                "count": self.theme_counts[pk],
+                "share": _pct(self.theme_counts[pk], self.total),
+                "stance": {s: self.theme_stance[pk][s] for s in STANCES},
+                "groups": {name: dict(c) for name, c in self.theme_groups[pk].items()},
+            }
+            for pk in ranked
+        ]
+
+    def trend(self, themes: list[dict]) -> dict:
+        weeks = self.weeks
+        trend_ids = [t["id"] for t in themes[:TREND_THEMES] if t["count"]]
+        buckets = sorted(w for w in weeks if w)
+        return {
+            "weeks": buckets,
+            "total": [weeks[w]["__all__"] for w in buckets],
+            "themes": {str(pk): [weeks[w][pk] for w in buckets] for pk in trend_ids},
+            "undated": weeks[""]["__all__"] if "" in weeks else 0,
+        }
+
+    def copy_groups(self) -> dict:
+        groups = sorted(self.duplicates.values(), key=len, reverse=True)
+        return {
+            "groups": len(groups),
+            "items": sum(len(g) for g in groups),
+            "top": [
+                {"size": len(g), "ref": g[0][0], "text": g[0][1][:300]}
+                for g in groups[:TOP_DUPLICATE_GROUPS]
+            ],
+        }
+
+
 def compute_figures(*, run: AnalysisRun, filters: ReportFilters | None = None) -> dict:
     """Every figure of the report for the run's items that pass the filters."""
     filters = filters or ReportFilters()
     items = filters.apply(AnalysisItem.objects.filter(run=run))
-    themes_of = effective_themes(run=run)
-    principles = right_principles(run=run)
+    tally = _Tally(right_principles(run=run), effective_themes(run=run))
+    for row in items.values_list(*ITEM_FIELDS).iterator(chunk_size=5000):
+        tally.add(row)
     theme_rows = {
         t["pk"]: t
         for t in Theme.objects.filter(run=run).values(
             "pk", "key", "name", "kind", "state", "principle", "language"
         )
     }
-    total = 0
-    themed = 0
-    stance_totals: Counter = Counter()
-    groups = {
-        "language": Counter(),
-        "channel": Counter(),
-        "district": Counter(),
-        "right": Counter(),
-    }
-    theme_counts: Counter = Counter()
-    theme_stance: dict[int, Counter] = defaultdict(Counter)
-    theme_groups: dict[int, dict[str, Counter]] = defaultdict(
-        lambda: {"language": Counter(), "channel": Counter(), "district": Counter()}
-    )
-    principle_stance: dict[str, Counter] = defaultdict(Counter)
-    weeks: dict[str, Counter] = defaultdict(Counter)
-    duplicates: dict[str, list] = defaultdict(list)
-    for row in items.values_list(*ITEM_FIELDS).iterator(chunk_size=5000):
-        ct, oid, fk, language, channel, district, right_key, stance, created, dup, ref, text = row
-        stance = stance_of(stance)
-        total += 1
-        stance_totals[stance] += 1
-        groups["language"][language or "und"] += 1
-        groups["channel"][channel or "unknown"] += 1
-        groups["district"][district or "unknown"] += 1
-        groups["right"][right_key or "-"] += 1
-        principle_stance[principles.get(right_key, "")][stance] += 1
-        week = week_start(created.date()).isoformat() if created else ""
-        weeks[week]["__all__"] += 1
-        if dup:
-            duplicates[dup].append((ref, text))
-        found = themes_of.get((ct, oid, fk), ())
-        if found:
-            themed += 1
-        for theme_id in found:
-            theme_counts[theme_id] += 1
-            theme_stance[theme_id][stance] += 1
-            per = theme_groups[theme_id]
-            per["language"][language or "und"] += 1
-            per["channel"][channel or "unknown"] += 1
-            per["district"][district or "unknown"] += 1
-            weeks[week][theme_id] += 1
-    ranked = sorted(
-        (pk for pk, row in theme_rows.items() if row["state"] not in ("retired", "merged")),
-        key=lambda pk: (-theme_counts[pk], theme_rows[pk]["name"]),
-    )
-    themes = []
-    for pk in ranked:
-        row = theme_rows[pk]
-        count = theme_counts[pk]
-        themes.append(
-            {
-                "id": pk,
-                "key": row["key"],
-                "name": row["name"],
-                "kind": row["kind"],
-                "state": row["state"],
-                "principle": row["principle"],
-                "language": row["language"],
-                "count": count,
-                "share": _pct(count, total),
-                "stance": {s: theme_stance[pk][s] for s in STANCES},
-                "groups": {name: dict(c) for name, c in theme_groups[pk].items()},
-            }
-        )
-    trend_ids = [t["id"] for t in themes[:TREND_THEMES] if t["count"]]
-    buckets = sorted(w for w in weeks if w)
-    trend = {
-        "weeks": buckets,
-        "total": [weeks[w]["__all__"] for w in buckets],
-        "themes": {str(pk): [weeks[w][pk] for w in buckets] for pk in trend_ids},
-        "undated": weeks[""]["__all__"] if "" in weeks else 0,
-    }
-    copy_groups = sorted(duplicates.values(), key=len, reverse=True)
+    themes = tally.themes(theme_rows)
     return {
-        "total": total,
-        "themed": themed,
-        "unthemed": total - themed,
-        "stance": {s: stance_totals[s] for s in STANCES},
-        "groups": {name: dict(c.most_common()) for name, c in groups.items()},
+        "total": tally.total,
+        "themed": tally.themed,
+        "unthemed": tally.total - tally.themed,
+        "stance": {s: tally.stance[s] for s in STANCES},
+        "groups": {name: dict(c.most_common()) for name, c in tally.groups.items()},
         "themes": themes,
-        "principle_stance": {p: {s: c[s] for s in STANCES} for p, c in principle_stance.items()},
-        "trend": trend,
-        "duplicates": {
-            "groups": len(copy_groups),
-            "items": sum(len(g) for g in copy_groups),
-            "top": [
-                {"size": len(g), "ref": g[0][0], "text": g[0][1][:300]}
-                for g in copy_groups[:TOP_DUPLICATE_GROUPS]
-            ],
+        "principle_stance": {
+            p: {s: c[s] for s in STANCES} for p, c in tally.principle_stance.items()
         },
+        "trend": tally.trend(themes),
+        "duplicates": tally.copy_groups(),
         "filters": filters.as_query(),
     }

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from analysis.reports import charts
 from analysis.reports.figures import STANCES
 from config.languages import LANGUAGE_TABLE
+from consultation.selectors.drafts import principle_labels as consultation_principle_labels
 
 
 def stance_labels() -> dict[str, str]:
@@ -18,9 +19,7 @@ def stance_labels() -> dict[str, str]:
 
 
 def principle_labels() -> dict[str, str]:
-    from consultation.principles import Principle
-
-    labels = {value: str(label) for value, label in Principle.choices}
+    labels = consultation_principle_labels()
     labels[""] = _("Whole draft or survey")
     return labels
 
@@ -31,88 +30,98 @@ def language_labels() -> dict[str, str]:
     return labels
 
 
-def report_context(*, figures: dict, right_titles: dict[str, str]) -> dict:
-    """Everything a report page shows, each chart paired with its table rows."""
-    stances = stance_labels()
-    principles = principle_labels()
-    languages = language_labels()
-    themes = figures["themes"]
+def _theme_charts(themes: list[dict], stances: dict) -> dict:
     shown = [t for t in themes if t["count"]]
-    theme_bars = charts.bar_chart(
-        rows=[(t["name"], t["count"], f"{t['count']} ({t['share']}%)") for t in shown],
-        title=_("Comments per theme"),
-        chart_id="chart-themes",
-    )
-    stance_chart = charts.stance_chart(
-        rows=[(t["name"], t["stance"]) for t in shown],
-        labels=stances,
-        title=_("Stance within each theme"),
-        chart_id="chart-theme-stance",
-    )
+    return {
+        "theme_chart": charts.bar_chart(
+            rows=[(t["name"], t["count"], f"{t['count']} ({t['share']}%)") for t in shown],
+            title=_("Comments per theme"),
+            chart_id="chart-themes",
+        ),
+        "stance_chart": charts.stance_chart(
+            rows=[(t["name"], t["stance"]) for t in shown],
+            labels=stances,
+            title=_("Stance within each theme"),
+            chart_id="chart-theme-stance",
+        ),
+    }
+
+
+def _principle_matrix(figures: dict, stances: dict) -> dict:
+    principles = principle_labels()
     principle_rows = [p for p in principles if p in figures["principle_stance"]]
-    matrix_values = {
+    values = {
         (principles[p], stances[s]): figures["principle_stance"][p].get(s, 0)
         for p in principle_rows
         for s in STANCES
     }
-    matrix_chart = charts.heat_chart(
-        rows=[principles[p] for p in principle_rows],
-        columns=[stances[s] for s in STANCES],
-        values=matrix_values,
-        title=_("Comments by principle and stance"),
-        chart_id="chart-matrix",
-    )
+    return {
+        "matrix_chart": charts.heat_chart(
+            rows=[principles[p] for p in principle_rows],
+            columns=[stances[s] for s in STANCES],
+            values=values,
+            title=_("Comments by principle and stance"),
+            chart_id="chart-matrix",
+        ),
+        "matrix_rows": [
+            (principles[p], [figures["principle_stance"][p].get(s, 0) for s in STANCES])
+            for p in principle_rows
+        ],
+    }
+
+
+def _trend(figures: dict) -> dict:
     trend = figures["trend"]
-    names = {str(t["id"]): t["name"] for t in themes}
+    names = {str(t["id"]): t["name"] for t in figures["themes"]}
     series = [(_("All comments"), trend["total"])] + [
         (names.get(pk, pk), values) for pk, values in trend["themes"].items()
     ]
-    trend_chart = charts.line_chart(
-        labels=trend["weeks"], series=series, title=_("Comments per week"), chart_id="chart-trend"
-    )
-    group_tables = []
-    group_titles = {
-        "language": _("Language"),
-        "channel": _("Channel"),
-        "district": _("District"),
+    return {
+        "trend_chart": charts.line_chart(
+            labels=trend["weeks"],
+            series=series,
+            title=_("Comments per week"),
+            chart_id="chart-trend",
+        ),
+        "trend_rows": [
+            (week, [values[i] for _name, values in series]) for i, week in enumerate(trend["weeks"])
+        ],
+        "trend_series": [name for name, _values in series],
     }
+
+
+def _group_tables(figures: dict, languages: dict) -> list[dict]:
+    titles = {"language": _("Language"), "channel": _("Channel"), "district": _("District")}
     total = figures["total"] or 1
-    for name, title in group_titles.items():
+    tables = []
+    for name, title in titles.items():
         counts = figures["groups"].get(name, {})
         label = languages if name == "language" else {}
         rows = [
             (label.get(value, value), n, round(100.0 * n / total, 1)) for value, n in counts.items()
         ]
-        group_tables.append(
-            {
-                "name": name,
-                "title": title,
-                "rows": rows,
-                "chart": charts.bar_chart(
-                    rows=[(r[0], r[1], f"{r[1]} ({r[2]}%)") for r in rows],
-                    title=_("Comments by %(group)s") % {"group": title.lower()},
-                    chart_id=f"chart-{name}",
-                ),
-            }
+        chart = charts.bar_chart(
+            rows=[(r[0], r[1], f"{r[1]} ({r[2]}%)") for r in rows],
+            title=_("Comments by %(group)s") % {"group": title.lower()},
+            chart_id=f"chart-{name}",
         )
+        tables.append({"name": name, "title": title, "rows": rows, "chart": chart})
+    return tables
+
+
+def report_context(*, figures: dict, right_titles: dict[str, str]) -> dict:
+    """Everything a report page shows, each chart paired with its table rows."""
+    stances = stance_labels()
+    languages = language_labels()
     return {
         "figures": figures,
-        "themes": themes,
+        "themes": figures["themes"],
         "stances": [(s, stances[s]) for s in STANCES],
         "stance_totals": [(stances[s], figures["stance"][s]) for s in STANCES],
-        "theme_chart": theme_bars,
-        "stance_chart": stance_chart,
-        "matrix_chart": matrix_chart,
-        "matrix_rows": [
-            (principles[p], [figures["principle_stance"][p].get(s, 0) for s in STANCES])
-            for p in principle_rows
-        ],
-        "trend_chart": trend_chart,
-        "trend_rows": [
-            (week, [values[i] for _name, values in series]) for i, week in enumerate(trend["weeks"])
-        ],
-        "trend_series": [name for name, _values in series],
-        "group_tables": group_tables,
+        **_theme_charts(figures["themes"], stances),
+        **_principle_matrix(figures, stances),
+        **_trend(figures),
+        "group_tables": _group_tables(figures, languages),
         "language_labels": languages,
         "right_titles": right_titles,
     }

@@ -5,7 +5,7 @@ from django.db import transaction
 
 from analysis.engine.types import CodebookTheme, CodedExample, TextItem
 from analysis.inputs import item_ref
-from analysis.models import CodebookEntry, ThemeAssignment
+from analysis.models.themes import CodebookEntry, ThemeAssignment
 
 
 @transaction.atomic

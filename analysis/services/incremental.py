@@ -7,18 +7,12 @@ from django.db import transaction
 
 from analysis.engine.types import TextItem
 from analysis.inputs import item_ref
-from analysis.models import AnalysisRun, Theme, ThemeAssignment
+from analysis.models.runs import AnalysisRun
+from analysis.models.themes import Theme, ThemeAssignment
+from analysis.selectors.runs import latest_finished_run, source_consultation
 from analysis.services.codebook import analyst_codings, codebook_for
 
 _MODELS: dict[tuple[int, int], object] = {}
-
-
-def latest_run(*, consultation) -> AnalysisRun | None:
-    return (
-        AnalysisRun.objects.filter(consultation=consultation, status=AnalysisRun.Status.SUCCEEDED)
-        .order_by("-finished_at", "-pk")
-        .first()
-    )
 
 
 def theme_model_for(*, run: AnalysisRun):
@@ -44,9 +38,7 @@ def theme_new_item(
     field_key: str = "",
 ) -> list[ThemeAssignment]:
     """Machine themes for one new comment or answer, stored as 'incremental' assignments."""
-    from analysis.services.runs import source_consultation
-
-    run = latest_run(consultation=source_consultation(consultation))
+    run = latest_finished_run(consultation=source_consultation(consultation))
     if run is None:
         return []
     model = theme_model_for(run=run)

@@ -10,16 +10,18 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django_tasks import task
 
-from analysis.models import OutcomeEmail
+from analysis.models.reports import OutcomeEmail
+from analysis.pages import YouSaidWeDidPage
+from analysis.selectors.outcomes import comment_outcome
+from consultation.selectors.drafts import draft_by_key, is_draft_page
+from consultation.selectors.published import comments_to_tell_about
 
 
 def _draft_for(page):
-    from analysis.pages import YouSaidWeDidPage
-    from consultation.models import BillOfRightsDraftPage
-
     specific = getattr(page, "specific", page)
-    if isinstance(specific, BillOfRightsDraftPage):
+    if is_draft_page(specific):
         return specific if specific.version_number > 1 else None
     if isinstance(specific, YouSaidWeDidPage) and specific.draft_id:
         return specific.draft
@@ -31,37 +33,18 @@ def outcome_emails_schedule(*, page) -> bool:
     draft = _draft_for(page)
     if draft is None or not draft.live:
         return False
-    from analysis.tasks import outcome_emails_task
-
     draft_key = str(draft.translation_key)
     transaction.on_commit(lambda: outcome_emails_task.enqueue(draft_key))
     return True
 
 
 def _recipients(draft):
-    from consultation.models import Comment, CommentStatus
-
-    consultation = draft.get_parent()
     already = OutcomeEmail.objects.filter(draft_key=draft.translation_key).values("comment_id")
-    return (
-        Comment.objects.filter(
-            consultation_key=consultation.translation_key,
-            consent_contact=True,
-            erased_at__isnull=True,
-            status=CommentStatus.PUBLISHED,
-            draft__version_number__lt=draft.version_number,
-        )
-        .exclude(email="")
-        .exclude(pk__in=already)
-        .select_related("draft")
-        .order_by("pk")
-    )
+    return comments_to_tell_about(draft=draft, exclude_ids=already)
 
 
 def outcome_email_send(*, comment, draft_key) -> OutcomeEmail | None:
     """Send one resident their outcome in their language, once."""
-    from analysis.selectors import comment_outcome
-
     base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
     with translation.override(comment.language):
         themes = comment_outcome(comment)["themes"]
@@ -94,15 +77,7 @@ def outcome_email_send(*, comment, draft_key) -> OutcomeEmail | None:
 def outcome_emails_send(*, draft_key) -> int:
     """Email every consenting resident who commented on an earlier draft and has not been
     told about this one yet; returns how many emails went out."""
-    from wagtail.models import Locale
-
-    from consultation.models import BillOfRightsDraftPage
-
-    draft = (
-        BillOfRightsDraftPage.objects.live()
-        .filter(translation_key=draft_key, locale=Locale.get_default())
-        .first()
-    ) or BillOfRightsDraftPage.objects.live().filter(translation_key=draft_key).first()
+    draft = draft_by_key(draft_key=draft_key)
     if draft is None:
         return 0
     sent = 0
@@ -110,3 +85,8 @@ def outcome_emails_send(*, draft_key) -> int:
         if outcome_email_send(comment=comment, draft_key=draft.translation_key) is not None:
             sent += 1
     return sent
+
+
+@task()
+def outcome_emails_task(draft_key: str) -> int:
+    return outcome_emails_send(draft_key=draft_key)

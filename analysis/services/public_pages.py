@@ -8,10 +8,11 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from analysis.inputs import gather_items
-from analysis.models import AnalysisRun, Theme
+from analysis.models.runs import AnalysisRun
+from analysis.models.themes import Theme
 from analysis.pages import MethodNotePage, WhatWeHeardPage, YouSaidWeDidPage
-from analysis.reports.public import codebook_names, theme_label
-from analysis.reports.snapshot import report_figures
+from analysis.selectors.figures import report_figures
+from analysis.selectors.themes import codebook_names, theme_label
 
 QUOTES_PER_THEME = 3
 FINDINGS = 8

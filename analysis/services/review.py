@@ -2,8 +2,8 @@
 and confirm or correct the themes of one item at a time.
 
 Nothing the machine wrote is edited: each decision is a ThemeDecision audit row or a new
-analyst ThemeAssignment row with who and when. Each decision bumps the run's review_version,
-so the stored report is recomputed before it is read again.
+analyst ThemeAssignment row with who and when. Each decision bumps the run's review_version and
+queues a refresh of the stored report; until it lands, readers compute the figures themselves.
 """
 
 from django.core.exceptions import ValidationError
@@ -13,21 +13,18 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from analysis.models import (
-    AnalysisItem,
-    AnalysisRun,
-    ItemReview,
-    PopulationShare,
-    Theme,
-    ThemeAssignment,
-    ThemeDecision,
-)
+from analysis.models.reports import ItemReview, PopulationShare
+from analysis.models.runs import AnalysisItem, AnalysisRun
+from analysis.models.themes import Theme, ThemeAssignment, ThemeDecision
 from analysis.reports.effective import effective_themes, machine_themes, theme_targets
+from analysis.services.snapshots import snapshot_refresh_later
+from participation.text import clean_line
 
 
 def _touched(run: AnalysisRun) -> None:
     AnalysisRun.objects.filter(pk=run.pk).update(review_version=F("review_version") + 1)
     run.refresh_from_db(fields=["review_version"])
+    snapshot_refresh_later(run=run)
 
 
 def _decide(theme: Theme, action: str, user, **detail) -> ThemeDecision:
@@ -44,6 +41,7 @@ def run_approve(*, run: AnalysisRun, user) -> AnalysisRun:
         run.approved_at = timezone.now()
         run.approved_by = user
         run.save(update_fields=["approved_at", "approved_by"])
+        snapshot_refresh_later(run=run)
     return run
 
 
@@ -62,7 +60,9 @@ def theme_approve(*, theme: Theme, user) -> Theme:
 
 @transaction.atomic
 def theme_rename(*, theme: Theme, name: str, user) -> Theme:
-    name = name.strip()[:200]
+    """A theme's name reaches public pages: it follows the plain-text rule like what
+    residents send (kept as typed, only unsafe characters removed, escaped when shown)."""
+    name = clean_line(name)[:200]
     if not name:
         raise ValidationError({"name": _("Give the theme a name.")})
     if name == theme.name:
@@ -134,7 +134,7 @@ def _analyst_row(run, item: AnalysisItem, theme_id: int, decision: str, user, co
 def theme_split(*, theme: Theme, items: list[AnalysisItem], name: str, user) -> Theme:
     """Move some of a theme's items to a new theme (an analyst row removes the old theme and
     adds the new one on each), e.g. when one machine theme mixes two concerns."""
-    name = name.strip()[:200]
+    name = clean_line(name)[:200]
     if not name:
         raise ValidationError({"name": _("Give the new theme a name.")})
     if not items:

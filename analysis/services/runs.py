@@ -7,12 +7,14 @@ from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Locale
+from django_tasks import task
 
 from analysis.engine.types import ENGINE_VERSION, AnalysisOptions
 from analysis.inputs import gather_items, inputs_hash
-from analysis.models import AnalysisRun
+from analysis.models.runs import AnalysisRun
+from analysis.selectors.runs import source_consultation
 from analysis.services.codebook import codebook_for, coded_examples_for
+from analysis.services.snapshots import snapshot_refresh_later
 from analysis.services.storage import store_result
 
 HEARTBEAT_SECONDS = 2.0
@@ -39,18 +41,13 @@ def analysis_run_create(*, consultation, user=None, parameters=None, enqueue=Tru
     return run
 
 
-def source_consultation(page):
-    """Runs belong to the consultation in the site's default language; its translations are
-    the same consultation, so a run started from the Korean page covers every language."""
-    default = Locale.get_default()
-    if page.locale_id == default.id:
-        return page
-    return page.get_translation_or_none(default) or page
+@task()
+def analysis_run_task(run_id: int) -> None:
+    """The worker's side of a run: thin, the service does the work and records failures."""
+    analysis_run_execute(run_id=run_id)
 
 
 def analysis_run_enqueue(*, run: AnalysisRun) -> None:
-    from analysis.tasks import analysis_run_task
-
     result = analysis_run_task.enqueue(run.pk)
     AnalysisRun.objects.filter(pk=run.pk).update(task_id=str(result.id)[:64])
 
@@ -137,6 +134,7 @@ def analysis_run_execute(*, run_id: int, progress=None) -> AnalysisRun:
             run.progress_done = run.progress_total = len(items)
             run.progress_stage = "done"
             run.save()
+            snapshot_refresh_later(run=run)
     except Exception as error:
         AnalysisRun.objects.filter(pk=run.pk).update(
             status=AnalysisRun.Status.FAILED,

@@ -3,7 +3,8 @@ every machine assignment, in bulk so a 100k-comment run stays a handful of queri
 
 from django.utils.text import slugify
 
-from analysis.models import AnalysisItem, Theme, ThemeAssignment
+from analysis.models.runs import AnalysisItem
+from analysis.models.themes import Theme, ThemeAssignment
 
 BATCH = 2000
 

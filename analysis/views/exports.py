@@ -4,14 +4,13 @@ row by row to a temporary file and streamed from it."""
 from django.http import FileResponse, StreamingHttpResponse
 from django.views import View
 
-from analysis import rules
 from analysis.reports.exports import csv_chunks, xlsx_file
 from analysis.views.forms import ReportFilterForm
 from analysis.views.reports import RunMixin
 
 
 class ExportView(RunMixin, View):
-    permission_check = staticmethod(rules.can_export)
+    permission_required = "export"
     fmt = "csv"
 
     def get(self, request, *args, **kwargs):

@@ -4,22 +4,18 @@ population shares of the equity view."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from analysis.models import AnalysisItem, PopulationShare, Theme
+from analysis.models.reports import PopulationShare
+from analysis.models.runs import AnalysisItem
+from analysis.models.themes import Theme
 from analysis.reports.figures import ReportFilters
 from analysis.reports.presenter import language_labels, stance_labels
+from consultation.selectors.drafts import right_titles_of
+from participation.forms import SafeTextFormMixin
 
 
 def rights_of(run) -> dict[str, str]:
     """Right key -> "n. title" across every draft of the run's consultation (newest wins)."""
-    from consultation.models import BillOfRightsDraftPage
-    from consultation.selectors import right_titles
-
-    titles: dict[str, str] = {}
-    for draft in BillOfRightsDraftPage.objects.child_of(run.consultation).order_by(
-        "version_number"
-    ):
-        titles.update(right_titles(draft))
-    return titles
+    return right_titles_of(run.consultation)
 
 
 def _distinct(run, field: str) -> list[str]:
@@ -80,7 +76,7 @@ class ReportFilterForm(forms.Form):
         )
 
 
-class RenameForm(forms.Form):
+class RenameForm(SafeTextFormMixin, forms.Form):
     name = forms.CharField(label=_("New name"), max_length=200)
 
 
@@ -97,7 +93,7 @@ class MergeForm(forms.Form):
         )
 
 
-class SplitForm(forms.Form):
+class SplitForm(SafeTextFormMixin, forms.Form):
     name = forms.CharField(label=_("Name of the new theme"), max_length=200)
     items = forms.ModelMultipleChoiceField(
         queryset=AnalysisItem.objects.none(),

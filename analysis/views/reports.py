@@ -2,25 +2,27 @@
 printable version, one theme in detail, and the equity view."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from analysis import rules, selectors
-from analysis.models import AnalysisItem, AnalysisRun, PopulationShare, Theme
+from analysis import rules
+from analysis.models.reports import PopulationShare
+from analysis.models.runs import AnalysisItem, AnalysisRun
+from analysis.models.themes import Theme
 from analysis.reports.equity import participation, small_group_themes
 from analysis.reports.presenter import language_labels, report_context
-from analysis.reports.snapshot import report_figures
+from analysis.selectors.figures import report_figures
+from analysis.selectors.runs import latest_approved_run
 from analysis.services.review import population_shares_save
 from analysis.views.forms import PopulationShareFormSet, ReportFilterForm, rights_of
 from analysis.views.runs import AnalystRequiredMixin
+from consultation.selectors.drafts import consultation_by_id
 
 
 class RunMixin(AnalystRequiredMixin):
-    permission_check = staticmethod(rules.can_view_report)
-
     def get_run(self) -> AnalysisRun:
         if not hasattr(self, "_run"):
             self._run = get_object_or_404(
@@ -82,16 +84,14 @@ class ReportPrintView(RunMixin, TemplateView):
 class ConsultationReportView(AnalystRequiredMixin, TemplateView):
     """The consultation's report is the one of its latest approved run."""
 
-    permission_check = staticmethod(rules.can_view_report)
-
     def get(self, request, *args, **kwargs):
-        from consultation.models import ConsultationPage
-
-        consultation = get_object_or_404(ConsultationPage, pk=kwargs["pk"])
-        run = selectors.latest_approved_run(consultation=consultation)
+        consultation = consultation_by_id(kwargs["pk"])
+        if consultation is None:
+            raise Http404
+        run = latest_approved_run(consultation=consultation)
         if run is None:
             messages.warning(request, _("No run of this consultation has been approved yet."))
-            return redirect("analysis_run_index")
+            return redirect("analysis_runs:index")
         return redirect("analysis_report", run.pk)
 
 
@@ -132,6 +132,7 @@ class ThemeDetailView(RunMixin, WagtailAdminTemplateMixin, TemplateView):
 
 
 class EquityView(RunMixin, WagtailAdminTemplateMixin, TemplateView):
+    post_permission_required = "edit_shares"
     template_name = "analysis/equity.html"
     header_icon = "group"
 
@@ -161,8 +162,6 @@ class EquityView(RunMixin, WagtailAdminTemplateMixin, TemplateView):
         return context
 
     def post(self, request, *args, **kwargs):
-        if not rules.can_edit_population_shares(request.user):
-            raise PermissionDenied
         formset = self._formset(request.POST)
         if not formset.is_valid():
             for form in formset.forms:

@@ -2,7 +2,7 @@
 one by one confirming or correcting the machine's themes, with the agreement panel beside."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -11,24 +11,25 @@ from django.views import View
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from analysis import rules, selectors
-from analysis.models import AnalysisItem, AnalysisRun, Theme
+from analysis.models.runs import AnalysisItem, AnalysisRun
+from analysis.models.themes import Theme
 from analysis.reports.agreement import agreement
 from analysis.reports.presenter import language_labels
-from analysis.reports.snapshot import report_figures
+from analysis.selectors import runs as run_selectors
+from analysis.selectors.figures import report_figures
 from analysis.services import review
 from analysis.views.forms import ItemReviewForm, MergeForm, RenameForm, SplitForm
 from analysis.views.reports import RunMixin
 
 
 class ReviewMixin(RunMixin):
-    permission_check = staticmethod(rules.can_review_themes)
+    permission_required = "review"
 
 
 class RunApproveView(ReviewMixin, View):
+    permission_required = "approve"
+
     def post(self, request, *args, **kwargs):
-        if not rules.can_approve_run(request.user):
-            raise PermissionDenied
         run = self.get_run()
         review.run_approve(run=run, user=request.user)
         messages.success(request, _("Run %(id)s approved for reports.") % {"id": run.pk})
@@ -36,9 +37,7 @@ class RunApproveView(ReviewMixin, View):
 
 
 def active_themes(run: AnalysisRun):
-    return Theme.objects.filter(run=run).exclude(
-        state__in=[Theme.State.MERGED, Theme.State.RETIRED]
-    )
+    return run_selectors.active_themes(run=run)
 
 
 class ThemeReviewView(ReviewMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -134,7 +133,7 @@ class ItemReviewView(ReviewMixin, WagtailAdminTemplateMixin, TemplateView):
         language = self.request.GET.get("language", "")
         if item_id:
             return get_object_or_404(AnalysisItem, pk=item_id, run=run)
-        return selectors.review_queue(run=run, language=language).first()
+        return run_selectors.review_queue(run=run, language=language).first()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -147,10 +146,10 @@ class ItemReviewView(ReviewMixin, WagtailAdminTemplateMixin, TemplateView):
             agreement=agreement(run=run),
             language_labels=language_labels(),
             language=self.request.GET.get("language", ""),
-            remaining=selectors.review_queue(
+            remaining=run_selectors.review_queue(
                 run=run, language=self.request.GET.get("language", "")
             ).count(),
-            reviewed=selectors.review_queue(run=run, reviewed=True).count(),
+            reviewed=run_selectors.review_queue(run=run, reviewed=True).count(),
             languages=sorted(set(run.items.values_list("language", flat=True))),
         )
         if item is None:

@@ -2,14 +2,15 @@
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
-from analysis import rules, selectors
-from analysis.models import AnalysisRun
+from analysis import rules
+from analysis.models.runs import AnalysisRun
+from analysis.selectors import runs as selectors
 from analysis.services import analysis_run_create
 
 
@@ -24,34 +25,37 @@ class StartRunForm(forms.Form):
         self.fields["consultation"].queryset = selectors.consultations_for_analysis()
 
 
-class AnalystRequiredMixin:
-    permission_check = staticmethod(rules.can_view_analysis)
+class AnalystRequiredMixin(PermissionCheckedMixin):
+    """Wagtail's permission check against analysis/rules.py; a POST may need another action
+    (starting a run, approving, saving population shares) than reading the page."""
+
+    permission_policy = rules.run_policy
+    permission_required = "view"
+    post_permission_required = None
 
     def dispatch(self, request, *args, **kwargs):
-        if not self.permission_check(request.user):
-            raise PermissionDenied
+        if request.method == "POST" and self.post_permission_required:
+            self.permission_required = self.post_permission_required
         return super().dispatch(request, *args, **kwargs)
 
 
-class RunIndexView(AnalystRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
-    template_name = "analysis/run_index.html"
-    page_title = _("Analysis runs")
+class StartRunView(AnalystRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Start an analysis run of a consultation (the runs viewset's "add" screen)."""
+
+    permission_required = "add"
+    template_name = "analysis/run_start.html"
+    page_title = _("Start an analysis run")
     header_icon = "table"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["runs"] = selectors.runs_recent()
-        context["form"] = kwargs.get("form") or StartRunForm()
-        context["refresh"] = selectors.runs_active_exist()
-        context["can_start"] = rules.can_start_run(self.request.user)
+        context.setdefault("form", StartRunForm())
         return context
 
     def post(self, request, *args, **kwargs):
-        if not rules.can_start_run(request.user):
-            raise PermissionDenied
         form = StartRunForm(request.POST)
         if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form))
+            return self.render_to_response(self.get_context_data(form=form), status=400)
         run = analysis_run_create(
             consultation=form.cleaned_data["consultation"],
             user=request.user,
@@ -60,10 +64,11 @@ class RunIndexView(AnalystRequiredMixin, WagtailAdminTemplateMixin, TemplateView
         messages.success(
             request, _("Run %(id)s queued; the worker will start it shortly.") % {"id": run.pk}
         )
-        return redirect("analysis_run_detail", run.pk)
+        return redirect("analysis_runs:detail", run.pk)
 
 
 class RunDetailView(AnalystRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
+    post_permission_required = "add"
     template_name = "analysis/run_detail.html"
     header_icon = "table"
 
@@ -85,11 +90,9 @@ class RunDetailView(AnalystRequiredMixin, WagtailAdminTemplateMixin, TemplateVie
 
     def post(self, request, *args, **kwargs):
         """Rerun: a new run with the same consultation and parameters, inputs read afresh."""
-        if not rules.can_start_run(request.user):
-            raise PermissionDenied
         previous = get_object_or_404(AnalysisRun, pk=self.kwargs["pk"])
         run = analysis_run_create(
             consultation=previous.consultation, user=request.user, parameters=previous.parameters
         )
         messages.success(request, _("Run %(id)s queued.") % {"id": run.pk})
-        return redirect("analysis_run_detail", run.pk)
+        return redirect("analysis_runs:detail", run.pk)

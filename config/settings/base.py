@@ -17,6 +17,7 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h.strip()]
 
 INSTALLED_APPS = [
+    "participation",
     "consultation",
     "survey",
     "analysis",
@@ -40,6 +41,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "csp",
+    # Each app's rules.py (who may do what) is loaded at start-up and answers permission checks.
+    "rules.apps.AutodiscoverRulesConfig",
     "config.apps.SiteConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -148,6 +151,13 @@ TASKS = {
     }
 }
 
+# django-rules first: each app's rules.py answers user.has_perm() for its own permissions, so
+# Wagtail's views and the project's agree; database permissions (groups) still count.
+AUTHENTICATION_BACKENDS = [
+    "rules.permissions.ObjectPermissionBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -232,9 +242,15 @@ CONTENT_SECURITY_POLICY_ADMIN = {
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 CSRF_FAILURE_VIEW = "config.errors.csrf_failure"
 
-# Rate limits counted in the shared cache (config/ratelimit.py). Apps add their own entries.
+# Rate limits counted in the shared cache by participation/ratelimit.py: entries with a path are
+# applied by config/ratelimit.py to every request; the others are counted by the views that send
+# residents' comments, status lookups and survey responses. The client address is the
+# RATE_LIMIT_TRUSTED_PROXIES-th entry from the right of X-Forwarded-For (0: REMOTE_ADDR).
 RATE_LIMIT_TRUSTED_PROXIES = int(os.environ.get("RATE_LIMIT_TRUSTED_PROXIES", "0"))
 RATE_LIMITS = {
+    "comment": {"limit": 10, "window": 600},
+    "status": {"limit": 60, "window": 600},
+    "survey-response": {"limit": 10, "window": 3600},
     "admin-login": {
         "path": r"^/admin/login/$",
         "methods": ("POST",),

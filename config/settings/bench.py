@@ -7,5 +7,6 @@ Rate limits are lifted so the load generator, one address, is not throttled.
 from .production import *  # noqa: F403
 
 ROOT_URLCONF = "config.urls_bench"
-RATE_LIMITS = {}
-COMMENT_RATE_LIMITS = {"comment": (10**9, 600), "status": (10**9, 600)}
+RATE_LIMITS = {
+    scope: {"limit": 10**9, "window": 600} for scope in ("comment", "status", "survey-response")
+}

@@ -8,14 +8,16 @@ from django.utils.translation import gettext_lazy as _
 from consultation.forms import (
     BAD_CHOICE,
     BAD_EMAIL,
+    EMPTY_COMMENT,
     REQUIRED,
     TOO_LONG,
-    NulFreeMixin,
     language_choices,
 )
 from consultation.models import BillOfRightsDraftPage, Channel, Stance, TextForm
-from consultation.privacy import clean_line, clean_plain_text
 from consultation.selectors import right_titles
+from participation.forms import SafeTextFormMixin
+from participation.querystring import positive_int
+from participation.text import has_text
 
 INTAKE_TEXT_MAX = 20000
 INTAKE_CHANNELS = [(value, label) for value, label in Channel.choices if value != Channel.WEB]
@@ -41,7 +43,7 @@ def target_choices():
     return choices
 
 
-class ProvenanceFields(NulFreeMixin, forms.Form):
+class ProvenanceFields(SafeTextFormMixin, forms.Form):
     """Fields every staff-recorded comment has, whether typed in or imported."""
 
     channel = forms.ChoiceField(label=_("How it reached us"), choices=INTAKE_CHANNELS)
@@ -111,35 +113,21 @@ class ProvenanceFields(NulFreeMixin, forms.Form):
         return value
 
     def clean_text(self):
-        text = self.cleaned_data.get("text", "")
-        if not clean_plain_text(text).text:
-            raise forms.ValidationError(
-                _("Please write your comment. Markup and hidden characters are removed."),
-                code="empty",
-            )
-        return text
+        """Refuse a comment with nothing left once cleaned; hand on what was sent (the service
+        applies the plain-text rule once and flags what it removed)."""
+        if not has_text(self.cleaned_data.get("text", "")):
+            raise forms.ValidationError(EMPTY_COMMENT, code="empty")
+        return self.sent_value("text", self.cleaned_data["text"])
 
     def clean_taken_by(self):
-        value = clean_line(self.cleaned_data.get("taken_by", ""))
-        if not value:
+        value = self.cleaned_data.get("taken_by", "")
+        if not has_text(value):
             raise forms.ValidationError(REQUIRED)
         return value
 
-    def clean_name(self):
-        return clean_line(self.cleaned_data.get("name", ""))
-
-    def clean_district(self):
-        return clean_line(self.cleaned_data.get("district", ""))
-
-    def clean_source_detail(self):
-        return clean_line(self.cleaned_data.get("source_detail", ""))
-
-    def clean_interpreter_language(self):
-        return clean_line(self.cleaned_data.get("interpreter_language", ""))
-
     def clean(self):
         data = super().clean()
-        if data.get("interpreter_used") and not data.get("interpreter_language"):
+        if data.get("interpreter_used") and not has_text(data.get("interpreter_language", "")):
             self.add_error(
                 "interpreter_language", _("Say which language the interpreter worked in.")
             )
@@ -148,7 +136,11 @@ class ProvenanceFields(NulFreeMixin, forms.Form):
                 "email",
                 _("Enter the resident's email address, or untick the contact box."),
             )
-        if data.get("consent_show_name") and not data.get("name") and "name" not in self.errors:
+        if (
+            data.get("consent_show_name")
+            and not has_text(data.get("name", ""))
+            and "name" not in self.errors
+        ):
             self.add_error("name", _("Enter the name to show, or untick the box."))
         return data
 
@@ -160,7 +152,8 @@ class IntakeForm(ProvenanceFields):
     def clean_target(self):
         value = self.cleaned_data["target"]
         page_id, _sep, right_key = value.partition(":")
-        draft = intake_drafts().filter(pk=int(page_id)).first() if page_id.isdigit() else None
+        number = positive_int(page_id)
+        draft = intake_drafts().filter(pk=number).first() if number is not None else None
         if draft is None or (right_key and right_key not in right_titles(draft)):
             raise forms.ValidationError(BAD_CHOICE)
         return {"draft": draft, "right_key": right_key}

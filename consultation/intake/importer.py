@@ -6,18 +6,30 @@ from __future__ import annotations
 
 import csv
 import io
+import time
 import zipfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import islice
 
+from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from consultation.intake.forms import ProvenanceFields
-from consultation.privacy import spreadsheet_safe
 from consultation.selectors import right_titles
+from participation.querystring import positive_int
+from participation.spreadsheet import safe_cell
 
 MAX_BYTES = 5 * 1024 * 1024
-MAX_ROWS = 5000
+# What an XLSX may unpack to: a full legitimate file (5,000 rows of 16 columns with long
+# comments) unpacks to well under this, while a small file of 200,000 rows does not. openpyxl
+# scans a whole sheet that lacks a size before the first row is read, so this bounds the work.
+MAX_UNPACKED_BYTES = 5 * MAX_BYTES
+MAX_ROWS = 5000  # comments (and rows with problems) in one file
+MAX_SHEET_ROWS = 2 * MAX_ROWS  # rows read at most, blank ones included
+TOO_MANY_ROWS = _lazy("The file has more than %(count)d rows. Split it.")
 COLUMNS = [
     "channel",
     "received_on",
@@ -59,6 +71,12 @@ class ParsedFile:
         return not self.errors and not self.file_error
 
 
+def time_budget() -> float:
+    """Seconds a file may take to check (COMMENT_IMPORT_TIME_BUDGET, default 60: a full
+    5,000-row file takes about 15 s on two busy cores)."""
+    return float(getattr(settings, "COMMENT_IMPORT_TIME_BUDGET", 60))
+
+
 def _cell(value) -> str:
     if value is None:
         return ""
@@ -71,7 +89,8 @@ def _cell(value) -> str:
     return str(value).replace("\x00", "")
 
 
-def _read_csv(content: bytes) -> tuple[list[str], list[list[str]]]:
+def _csv_rows(content: bytes) -> Iterator[list[str]]:
+    """Rows of a UTF-8 CSV file, read one at a time."""
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -81,30 +100,34 @@ def _read_csv(content: bytes) -> tuple[list[str], list[list[str]]]:
                 "“CSV UTF-8”, or upload an XLSX file."
             )
         ) from error
-    reader = csv.reader(io.StringIO(text.replace("\x00", ""), newline=""))
     try:
-        rows = list(reader)
+        yield from csv.reader(io.StringIO(text, newline=""))
     except csv.Error as error:
         raise ValueError(_("The file could not be read as CSV.")) from error
-    if not rows:
-        return [], []
-    return rows[0], rows[1:]
 
 
-def _read_xlsx(content: bytes) -> tuple[list[str], list[list[str]]]:
+def _xlsx_rows(content: bytes) -> Iterator[list[str]]:
+    """Rows of the first sheet, streamed (openpyxl's read-only mode), after checking that the
+    file does not unpack into far more than it weighs (a "zip bomb")."""
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    unreadable = _("The file could not be read as an XLSX workbook.")
     try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+        if unpacked > MAX_UNPACKED_BYTES:
+            raise ValueError(_("The file holds more than an import can check. Split it."))
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
-        sheet = workbook.worksheets[0]
-        rows = [[_cell(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as error:
+        raise ValueError(unreadable) from error
+    try:
+        for row in workbook.worksheets[0].iter_rows(values_only=True):
+            yield [_cell(value) for value in row]
+    except (zipfile.BadZipFile, KeyError, OSError, IndexError) as error:
+        raise ValueError(unreadable) from error
+    finally:
         workbook.close()
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as error:
-        raise ValueError(_("The file could not be read as an XLSX workbook.")) from error
-    if not rows:
-        return [], []
-    return rows[0], rows[1:]
 
 
 def _boolean(value: str) -> bool | None:
@@ -122,92 +145,113 @@ def _right_key(value: str, rights: dict[str, str]) -> str | None:
     if not value:
         return ""
     keys = list(rights)
-    if value.isdigit() and 1 <= int(value) <= len(keys):
-        return keys[int(value) - 1]
+    number = positive_int(value)
+    if number is not None and 1 <= number <= len(keys):
+        return keys[number - 1]
     return value if value in rights else None
 
 
-def validate_rows(header: list[str], body: list[list[str]], draft) -> ParsedFile:
-    """Check every row and report every problem with its spreadsheet row number (the header is
-    row 1), so staff can fix the file in one pass."""
+def _check_row(row: dict[str, str], number: int, rights: dict[str, str]):
+    """One row with the intake form's rules: (cleaned row or None, its problems)."""
+    errors: list[RowError] = []
+    data = {column: row.get(column, "") for column in COLUMNS if column != "right"}
+    data["stance"] = data["stance"].strip().casefold() or "none"
+    for column in ("channel", "language", "text_form"):
+        data[column] = data[column].strip().casefold()
+    for column in ("interpreter_used", "consent_contact", "consent_show_name"):
+        flag = _boolean(data[column])
+        if flag is None:
+            errors.append(RowError(number, column, _("Write “yes” or “no” (or leave it empty).")))
+        data[column] = bool(flag)
+    right_key = _right_key(row.get("right", ""), rights)
+    if right_key is None:
+        message = _("No right %(value)s in this draft. Use its number (1 to %(count)d).") % {
+            "value": row.get("right", "")[:40],
+            "count": len(rights),
+        }
+        errors.append(RowError(number, "right", message))
+    form = ProvenanceFields(data={k: v for k, v in data.items() if v is not False})
+    if not form.is_valid():
+        for column, messages in form.errors.items():
+            errors += [RowError(number, column, message) for message in messages]
+    if errors:
+        return None, errors
+    clean = dict(form.cleaned_data)
+    clean["received_on"] = clean["received_on"].isoformat()
+    clean["right_key"] = right_key
+    clean["row"] = number
+    return clean, []
+
+
+def _missing_columns(names: list[str]) -> str:
+    missing = [column for column in REQUIRED_COLUMNS if column not in names]
+    if not missing:
+        return ""
+    return _("These columns are missing: %(columns)s. Use the template.") % {
+        "columns": ", ".join(missing)
+    }
+
+
+def _too_many(rows: list) -> bool:
+    """Whether a file holds more rows than an import takes, counted before any row is
+    checked, so an oversized file is refused at the cost of reading, not of checking."""
+    if len(rows) > MAX_SHEET_ROWS:
+        return True
+    filled = sum(1 for values in rows if any(_cell(value).strip() for value in values))
+    return filled > MAX_ROWS
+
+
+def validate_rows(header: list[str], body: Iterable[list[str]], draft, *, budget=None):
+    """Check the rows and report every problem with its spreadsheet row number (the header is
+    row 1), so staff can fix the file in one pass. At most MAX_SHEET_ROWS + 1 rows are read
+    (an oversized file is refused unread beyond that), and checking stops when the time
+    budget runs out."""
     parsed = ParsedFile()
     names = [str(name or "").strip().casefold() for name in header]
-    missing = [column for column in REQUIRED_COLUMNS if column not in names]
-    if missing:
-        parsed.file_error = _("These columns are missing: %(columns)s. Use the template.") % {
-            "columns": ", ".join(missing)
-        }
+    parsed.file_error = _missing_columns(names)
+    if parsed.file_error:
+        return parsed
+    rows = list(islice(body, MAX_SHEET_ROWS + 1))
+    if _too_many(rows):
+        parsed.file_error = TOO_MANY_ROWS % {"count": MAX_ROWS}
         return parsed
     rights = right_titles(draft)
-    for offset, values in enumerate(body):
-        number = offset + 2
+    deadline = time.monotonic() + (budget if budget is not None else time_budget())
+    for offset, values in enumerate(rows):
+        if time.monotonic() > deadline:
+            parsed.file_error = _("The file took too long to check. Split it into smaller files.")
+            return parsed
         row = {name: _cell(values[i]) if i < len(values) else "" for i, name in enumerate(names)}
         if not any(value.strip() for value in row.values()):
             continue
-        if len(parsed.rows) >= MAX_ROWS:
-            parsed.file_error = _("The file has more than %(count)d rows. Split it.") % {
-                "count": MAX_ROWS
-            }
-            return parsed
-        data = {column: row.get(column, "") for column in COLUMNS if column != "right"}
-        data["stance"] = data["stance"].strip().casefold() or "none"
-        for column in ("channel", "language", "text_form"):
-            data[column] = data[column].strip().casefold()
-        booleans_ok = True
-        for column in ("interpreter_used", "consent_contact", "consent_show_name"):
-            flag = _boolean(data[column])
-            if flag is None:
-                parsed.errors.append(
-                    RowError(number, column, _("Write “yes” or “no” (or leave it empty)."))
-                )
-                booleans_ok = False
-            data[column] = bool(flag)
-        right_key = _right_key(row.get("right", ""), rights)
-        if right_key is None:
-            parsed.errors.append(
-                RowError(
-                    number,
-                    "right",
-                    _("No right %(value)s in this draft. Use its number (1 to %(count)d).")
-                    % {"value": row.get("right", "")[:40], "count": len(rights)},
-                )
-            )
-        form = ProvenanceFields(data={k: v for k, v in data.items() if v is not False})
-        if not form.is_valid():
-            for column, errors in form.errors.items():
-                for error in errors:
-                    parsed.errors.append(RowError(number, column, error))
-            continue
-        if right_key is None or not booleans_ok:
-            continue
-        clean = dict(form.cleaned_data)
-        clean["received_on"] = clean["received_on"].isoformat()
-        clean["right_key"] = right_key
-        clean["row"] = number
-        parsed.rows.append(clean)
+        clean, errors = _check_row(row, offset + 2, rights)
+        parsed.errors += errors
+        if clean is not None:
+            parsed.rows.append(clean)
     if not parsed.rows and not parsed.errors:
         parsed.file_error = _("The file has no comments in it.")
     return parsed
 
 
 def parse_upload(upload, draft) -> ParsedFile:
-    """Read an uploaded CSV or XLSX file and check it; never raises on bad input."""
+    """Read an uploaded CSV or XLSX file and check it as it streams; never raises on bad
+    input."""
     name = (upload.name or "").casefold()
     if upload.size > MAX_BYTES:
         return ParsedFile(file_error=_("The file is larger than 5 MB. Split it."))
-    content = upload.read()
+    if name.endswith(".xlsx"):
+        rows = _xlsx_rows(upload.read())
+    elif name.endswith(".csv"):
+        rows = _csv_rows(upload.read())
+    else:
+        return ParsedFile(file_error=_("Upload a .csv or .xlsx file."))
     try:
-        if name.endswith(".xlsx"):
-            header, body = _read_xlsx(content)
-        elif name.endswith(".csv"):
-            header, body = _read_csv(content)
-        else:
-            return ParsedFile(file_error=_("Upload a .csv or .xlsx file."))
+        header = next(rows, None)
+        if not header:
+            return ParsedFile(file_error=_("The file has no comments in it."))
+        return validate_rows(header, rows, draft)
     except ValueError as error:
         return ParsedFile(file_error=str(error))
-    if not header:
-        return ParsedFile(file_error=_("The file has no comments in it."))
-    return validate_rows(header, body, draft)
 
 
 def template_csv() -> bytes:
@@ -249,11 +293,11 @@ def template_xlsx(draft) -> bytes:
     rights = workbook.create_sheet("rights")
     rights.append(["right", "title", "key"])
     for number, (key, title) in enumerate(right_titles(draft).items(), start=1):
-        rights.append([number, spreadsheet_safe(title), key])
+        rights.append([number, safe_cell(title), key])
     help_sheet = workbook.create_sheet("instructions")
     help_sheet.append([_("Column"), _("What to write")])
     for column, text in instructions():
-        help_sheet.append([column, spreadsheet_safe(str(text))])
+        help_sheet.append([column, safe_cell(str(text))])
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

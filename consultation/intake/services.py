@@ -9,9 +9,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from consultation.models import ImportBatch, ImportStatus
-from consultation.services import Submission, comment_submit
+from consultation.services.submission import Submission, comment_submit
+from participation.text import clean_line
+from participation.values import Contact, Content, Origin
 
-PROVENANCE_FIELDS = ("taken_by", "interpreter_used", "interpreter_language", "text_form")
+# Free-text provenance, cleaned here once with the plain-text rule (the form hands on what was
+# typed), cut to its column's length.
+PROVENANCE_TEXT = {"taken_by": 200, "interpreter_language": 60, "source_detail": 255}
 
 
 def _received_at(day: date) -> datetime:
@@ -25,27 +29,29 @@ def intake_record(*, data: dict, draft, right_key: str, user, import_batch=None)
     if isinstance(received_on, str):
         received_on = date.fromisoformat(received_on)
     provenance = {
-        name: data.get(name) or ("" if name != "interpreter_used" else False)
-        for name in PROVENANCE_FIELDS
+        name: clean_line(data.get(name) or "")[:limit] for name, limit in PROVENANCE_TEXT.items()
     }
+    provenance["text_form"] = data.get("text_form") or ""
+    provenance["interpreter_used"] = bool(data.get("interpreter_used"))
     provenance["received_on"] = received_on
-    provenance["source_detail"] = data.get("source_detail", "")
     return comment_submit(
         draft=draft,
         right_key=right_key,
-        text=data["text"],
-        stance=data["stance"],
-        language=data["language"],
-        channel=data["channel"],
-        name=data.get("name", ""),
-        email=data.get("email", ""),
-        district=data.get("district", ""),
-        consent_contact=data.get("consent_contact", False),
-        consent_show_name=data.get("consent_show_name", False),
-        received_at=_received_at(received_on),
-        provenance=provenance,
-        recorded_by=user,
-        import_batch=import_batch,
+        content=Content(text=data["text"], stance=data["stance"], language=data["language"]),
+        contact=Contact(
+            name=data.get("name", ""),
+            email=data.get("email", ""),
+            district=data.get("district", ""),
+            consent_contact=data.get("consent_contact", False),
+            consent_show_name=data.get("consent_show_name", False),
+        ),
+        origin=Origin(
+            channel=data["channel"],
+            received_at=_received_at(received_on),
+            provenance=provenance,
+            recorded_by=user,
+            import_batch=import_batch,
+        ),
     )
 
 

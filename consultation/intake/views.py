@@ -1,33 +1,51 @@
 """Staff screens for comments from other channels: record one, import a file (upload, preview,
-confirm), and download the import template."""
+confirm), and download the import template. Permission: CommentPermissionPolicy "record"."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
-from consultation import rules
 from consultation.intake import importer, services
 from consultation.intake.forms import ImportUploadForm, IntakeForm, intake_drafts
 from consultation.models import ImportBatch, ImportStatus
-from consultation.privacy import clean_plain_text
+from consultation.rules import comment_policy
+from participation.text import clean_plain_text
 
 PREVIEW_ROWS = 50
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _require_intake(request):
-    if not rules.can_record_intake(request.user):
-        raise PermissionDenied
+class IntakePermission(PermissionCheckedMixin):
+    permission_policy = comment_policy
+    permission_required = "record"
 
 
-def record(request):
-    _require_intake(request)
-    initial = {"taken_by": request.user.get_full_name() or request.user.get_username()}
-    form = IntakeForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
+class RecordView(IntakePermission, WagtailAdminTemplateMixin, TemplateView):
+    template_name = "consultation/admin/intake.html"
+    page_title = gettext_lazy("Record a comment")
+    header_icon = "edit"
+
+    def get_form(self, data=None):
+        user = self.request.user
+        initial = {"taken_by": user.get_full_name() or user.get_username()}
+        return IntakeForm(data, initial=initial)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", self.get_form())
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400)
         target = form.cleaned_data["target"]
         submission = services.intake_record(
             data=form.cleaned_data,
@@ -41,80 +59,82 @@ def record(request):
             % {"code": submission.comment.reference},
         )
         return redirect("consultation_intake:record")
-    status = 400 if request.method == "POST" else 200
-    return TemplateResponse(
-        request, "consultation/admin/intake.html", {"form": form}, status=status
-    )
 
 
-def import_upload(request):
-    _require_intake(request)
-    form = ImportUploadForm(request.POST or None, request.FILES or None)
-    context = {"form": form, "drafts": intake_drafts()}
-    if request.method == "POST" and form.is_valid():
-        draft = form.cleaned_data["draft"]
+class ImportUploadView(IntakePermission, WagtailAdminTemplateMixin, TemplateView):
+    template_name = "consultation/admin/import.html"
+    page_title = gettext_lazy("Import comments")
+    header_icon = "upload"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", ImportUploadForm())
+        context["drafts"] = intake_drafts()
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = ImportUploadForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400)
         upload = form.cleaned_data["file"]
+        draft = form.cleaned_data["draft"]
         parsed = importer.parse_upload(upload, draft)
         if parsed.ok:
             batch = services.import_batch_create(
                 file_name=upload.name, draft=draft, user=request.user, rows=parsed.rows
             )
             return redirect("consultation_intake:import_preview", pk=batch.pk)
-        context.update(parsed=parsed, file_name=upload.name)
-        return TemplateResponse(request, "consultation/admin/import.html", context, status=400)
-    status = 400 if request.method == "POST" else 200
-    return TemplateResponse(request, "consultation/admin/import.html", context, status=status)
+        context = self.get_context_data(form=form, parsed=parsed, file_name=upload.name)
+        return self.render_to_response(context, status=400)
 
 
-def import_preview(request, pk: int):
-    _require_intake(request)
-    batch = get_object_or_404(ImportBatch, pk=pk)
-    context = {
-        "batch": batch,
-        "rows": [
-            {**row, "text": clean_plain_text(row["text"]).text} for row in batch.rows[:PREVIEW_ROWS]
-        ],
-        "more": max(0, batch.row_count - PREVIEW_ROWS),
-    }
-    return TemplateResponse(request, "consultation/admin/import_preview.html", context)
+class ImportPreviewView(IntakePermission, WagtailAdminTemplateMixin, TemplateView):
+    template_name = "consultation/admin/import_preview.html"
+    page_title = gettext_lazy("Check the import")
+    header_icon = "upload"
 
-
-@require_POST
-def import_confirm(request, pk: int):
-    _require_intake(request)
-    batch = get_object_or_404(ImportBatch, pk=pk)
-    if batch.status == ImportStatus.IMPORTED:
-        messages.info(request, _("This file was already imported."))
-        return redirect("consultation_moderation:queue")
-    if request.POST.get("discard"):
-        ImportBatch.objects.filter(pk=batch.pk, status=ImportStatus.PREVIEWED).update(
-            status=ImportStatus.DISCARDED, rows=[]
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        batch = get_object_or_404(ImportBatch, pk=self.kwargs["pk"])
+        context.update(
+            batch=batch,
+            rows=[
+                {**row, "text": clean_plain_text(row["text"]).text}
+                for row in batch.rows[:PREVIEW_ROWS]
+            ],
+            more=max(0, batch.row_count - PREVIEW_ROWS),
         )
-        messages.info(request, _("The file was discarded. Nothing was imported."))
-        return redirect("consultation_intake:import")
-    count = services.import_batch_commit(batch=batch, user=request.user)
-    messages.success(request, _("Imported %(count)d comments.") % {"count": count})
-    return redirect(f"{_queue_url()}?status=&channel=")
+        return context
 
 
-def _queue_url() -> str:
-    from django.urls import reverse
+class ImportConfirmView(IntakePermission, View):
+    http_method_names = ["post"]
 
-    return reverse("consultation_moderation:queue")
+    def post(self, request, pk: int):
+        batch = get_object_or_404(ImportBatch, pk=pk)
+        if batch.status == ImportStatus.IMPORTED:
+            messages.info(request, _("This file was already imported."))
+            return redirect("comments:list")
+        if request.POST.get("discard"):
+            ImportBatch.objects.filter(pk=batch.pk, status=ImportStatus.PREVIEWED).update(
+                status=ImportStatus.DISCARDED, rows=[]
+            )
+            messages.info(request, _("The file was discarded. Nothing was imported."))
+            return redirect("consultation_intake:import")
+        count = services.import_batch_commit(batch=batch, user=request.user)
+        messages.success(request, _("Imported %(count)d comments.") % {"count": count})
+        return redirect(f"{reverse('comments:list')}?status=&channel=")
 
 
-def import_template(request, kind: str):
-    _require_intake(request)
-    drafts = list(intake_drafts())
-    draft_id = request.GET.get("draft", "")
-    draft = next((d for d in drafts if str(d.pk) == draft_id), drafts[0] if drafts else None)
-    if kind == "xlsx" and draft is not None:
-        response = HttpResponse(
-            importer.template_xlsx(draft),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = 'attachment; filename="comments-template.xlsx"'
+class ImportTemplateView(IntakePermission, View):
+    def get(self, request, kind: str):
+        drafts = list(intake_drafts())
+        draft_id = request.GET.get("draft", "")
+        draft = next((d for d in drafts if str(d.pk) == draft_id), drafts[0] if drafts else None)
+        if kind == "xlsx" and draft is not None:
+            response = HttpResponse(importer.template_xlsx(draft), content_type=XLSX)
+            response["Content-Disposition"] = 'attachment; filename="comments-template.xlsx"'
+            return response
+        response = HttpResponse(importer.template_csv(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="comments-template.csv"'
         return response
-    response = HttpResponse(importer.template_csv(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="comments-template.csv"'
-    return response

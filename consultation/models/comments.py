@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from config.languages import LANGUAGE_TABLE
+from participation.channels import Channel
+from participation.redaction import RedactionState, public_text
 
 LANGUAGE_CHOICES = [(code, english) for code, english, _local, _bidi in LANGUAGE_TABLE]
 
@@ -22,15 +24,6 @@ class Stance(models.TextChoices):
     DISAGREE = "disagree", _("I disagree")
     UNSURE = "unsure", _("I am not sure")
     NONE = "none", _("No position")
-
-
-class Channel(models.TextChoices):
-    WEB = "web", _("Website")
-    PHONE = "phone", _("Phone")
-    IN_PERSON = "in_person", _("In person")
-    MEETING = "meeting", _("Public meeting")
-    MAIL = "mail", _("Mail (paper form or letter)")
-    EMAIL = "email", _("Email")
 
 
 class CommentStatus(models.TextChoices):
@@ -48,14 +41,6 @@ class RejectionReason(models.TextChoices):
     OFF_TOPIC = "off_topic", _("Not about this consultation")
     ILLEGAL = "illegal", _("Breaks the law")
     OTHER = "other", _("Another reason")
-
-
-class RedactionState(models.TextChoices):
-    NONE = "none", _("No personal data found")
-    DETECTED = "detected", _("Personal data hidden automatically")
-    CONFIRMED = "confirmed", _("Hiding confirmed by a moderator")
-    UNDONE = "undone", _("Hiding undone by a moderator")
-    EDITED = "edited", _("Hidden text edited by a moderator")
 
 
 class Comment(models.Model):
@@ -97,7 +82,7 @@ class Comment(models.Model):
     duplicate_group = models.CharField(
         _("duplicate group"), max_length=32, blank=True, db_index=True, editable=False
     )
-    text_cleaned = models.BooleanField(_("markup or hidden characters removed"), default=False)
+    text_cleaned = models.BooleanField(_("hidden or control characters removed"), default=False)
     client_hash = models.CharField(max_length=64, blank=True, editable=False)
     received_at = models.DateTimeField(_("received"), default=timezone.now)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -124,9 +109,7 @@ class Comment(models.Model):
     def public_text(self) -> str:
         """What anyone other than a moderator may read: the original only when a moderator
         undid the hiding, otherwise the redacted text."""
-        if self.redaction_state in (RedactionState.NONE, RedactionState.UNDONE):
-            return self.text
-        return self.redacted_text
+        return public_text(self.text, self.redacted_text, self.redaction_state)
 
     @property
     def shown_name(self) -> str:

@@ -65,13 +65,10 @@ class ConsultationPage(Page):
 
     template = "pages/consultation_page.html"
     parent_page_types = ["consultation.HomePage"]
-    subpage_types = [
-        "consultation.BillOfRightsDraftPage",
-        "survey.SurveyPage",
-        "analysis.WhatWeHeardPage",
-        "analysis.YouSaidWeDidPage",
-        "analysis.MethodNotePage",
-    ]
+    # Not listed here: each child page type names this one in its parent_page_types (drafts,
+    # surveys, the analysis pages), so apps above consultation add page types without it
+    # knowing them.
+    subpage_types = None
 
     class Meta:
         verbose_name = _("Consultation")
@@ -102,10 +99,14 @@ class ConsultationPage(Page):
         return BillOfRightsDraftPage.objects.child_of(self).live().order_by("-version_number")
 
     def get_context(self, request, *args, **kwargs):
+        from consultation.panels import consultation_panels, stylesheets
+
         context = super().get_context(request, *args, **kwargs)
         versions = list(self.draft_versions())
         context["versions"] = versions
         context["current_draft"] = versions[0] if versions else None
+        context["page_panels"] = consultation_panels(consultation=self, request=request)
+        context["panel_stylesheets"] = stylesheets(context["page_panels"])
         return context
 
 
@@ -165,18 +166,25 @@ class BillOfRightsDraftPage(RoutablePageMixin, Page):
     @path("compare/", name="compare")
     def compare(self, request):
         """Per-right comparison between this version and an earlier one chosen by the reader."""
-        from consultation.selectors import draft_comparison
+        from consultation.diff import draft_comparison
+        from consultation.panels import right_change_panels, stylesheets
+        from participation.querystring import positive_int
 
         versions = list(self.sibling_versions())
-        other_number = request.GET.get("from", "")
-        other = None
-        if other_number.isdigit():
-            other = next((v for v in versions if v.version_number == int(other_number)), None)
+        other_number = positive_int(request.GET.get("from"))
+        other = next((v for v in versions if v.version_number == other_number), None)
         if other is None:
             other = self.previous_version()
         if other is None:
             return redirect(self.url)
         older, newer = sorted([other, self], key=lambda page: page.version_number)
         context = self.get_context(request)
-        context.update(older=older, newer=newer, changes=draft_comparison(older=older, newer=newer))
+        panels = right_change_panels(draft=newer, request=request)
+        context.update(
+            older=older,
+            newer=newer,
+            changes=draft_comparison(older=older, newer=newer),
+            change_panels=panels,
+            panel_stylesheets=stylesheets(p for found in panels.values() for p in found),
+        )
         return TemplateResponse(request, "pages/draft_comparison.html", context)

@@ -4,6 +4,7 @@ from django import template
 from django.utils.translation import gettext_lazy as _
 
 from config.languages import native_name
+from participation.references import display_reference
 
 register = template.Library()
 
@@ -35,8 +36,7 @@ def summary_for(summaries, key):
 @register.filter
 def reference_display(code: str) -> str:
     """ABCDEFGHJK -> ABCDE-FGHJK: easier to read out and copy."""
-    code = code or ""
-    return f"{code[:5]}-{code[5:]}" if len(code) == 10 else code
+    return display_reference(code)
 
 
 @register.filter

@@ -2,6 +2,7 @@
 
 from django import template
 from django.urls import translate_url
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from config.languages import LANGUAGE_TABLE
@@ -47,6 +48,18 @@ def language_links(context):
         }
         for code, english, local, _bidi in LANGUAGE_TABLE
     ]
+
+
+@register.simple_tag(takes_context=True)
+def render_panel(context, panel) -> str:
+    """A panel another app added to this page (consultation/panels.py), rendered with the
+    request so it can translate and build URLs."""
+    return mark_safe(panel.render(context.get("request")))  # noqa: S308 - a rendered template
+
+
+@register.filter
+def panels_for(panels_by_key, key):
+    return (panels_by_key or {}).get(key, [])
 
 
 @register.filter

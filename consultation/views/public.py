@@ -8,12 +8,13 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
-from wagtail.models import Locale
 
-from consultation import rules, selectors, services, throttle
+from consultation import panels, rules, selectors, services
 from consultation.forms import CommentForm, StatusLookupForm
-from consultation.models import BillOfRightsDraftPage, ConsultationPage
-from consultation.privacy import client_address, client_hash
+from consultation.models import BillOfRightsDraftPage
+from participation import ratelimit
+from participation.querystring import positive_int
+from participation.values import Origin
 
 
 def _live_draft(page_id: int) -> BillOfRightsDraftPage:
@@ -44,8 +45,10 @@ def _same_page_in_language(draft, route: str, right_key: str | None):
     return redirect(reverse(name, args=args))
 
 
-def rate_limited(request) -> TemplateResponse:
-    return TemplateResponse(request, "consultation/rate_limited.html", {}, status=429)
+def rate_limited(request, verdict: ratelimit.Verdict) -> TemplateResponse:
+    response = TemplateResponse(request, "consultation/rate_limited.html", {}, status=429)
+    response["Retry-After"] = str(verdict.retry_after)
+    return response
 
 
 @require_http_methods(["GET", "POST"])
@@ -73,9 +76,10 @@ def comment_create(request, page_id: int, right_key: str | None = None):
         form = CommentForm(initial={"language": draft.locale.language_code})
         context["form"] = form
         return TemplateResponse(request, "consultation/comment_form.html", context)
-    address = client_hash(client_address(request))
-    if not throttle.allow("comment", address):
-        return rate_limited(request)
+    address = ratelimit.client_pseudonym(request)
+    verdict = ratelimit.check(request, "comment", ident=address)
+    if not verdict.allowed:
+        return rate_limited(request, verdict)
     form = CommentForm(request.POST)
     context["form"] = form
     if form.honeypot_filled:
@@ -84,21 +88,13 @@ def comment_create(request, page_id: int, right_key: str | None = None):
         return TemplateResponse(request, "consultation/comment_form.html", context, status=400)
     if not form.is_valid():
         return TemplateResponse(request, "consultation/comment_form.html", context, status=400)
-    data = form.cleaned_data
     try:
         submission = services.comment_submit(
             draft=draft,
             right_key=right_key or "",
-            text=data["text"],
-            stance=data["stance"],
-            language=data["language"],
-            name=data["name"],
-            email=data["email"],
-            district=data["district"],
-            consent_contact=data["consent_contact"],
-            consent_show_name=data["consent_show_name"],
-            submission_token=form.token,
-            client_hash=address,
+            content=form.content(),
+            contact=form.contact(),
+            origin=Origin(submission_token=form.token, client_hash=address),
         )
     except services.CommentRejected:
         form.add_error("text", _empty_message())
@@ -119,7 +115,7 @@ def _honeypot_message():
 def _empty_message():
     from django.utils.translation import gettext
 
-    return gettext("Please write your comment. Markup and hidden characters are removed.")
+    return gettext("Please write your comment.")
 
 
 def _right_number(draft, right_key: str | None) -> int | None:
@@ -138,8 +134,9 @@ def comment_status(request):
     if "code" not in request.GET:
         context["form"] = StatusLookupForm()
         return TemplateResponse(request, "consultation/status.html", context)
-    if not throttle.allow("status", client_hash(client_address(request))):
-        return rate_limited(request)
+    verdict = ratelimit.check(request, "status")
+    if not verdict.allowed:
+        return rate_limited(request, verdict)
     form = StatusLookupForm(request.GET)
     context["form"] = form
     if not form.is_valid():
@@ -149,6 +146,12 @@ def comment_status(request):
         form.add_error("code", _not_found_message())
         return TemplateResponse(request, "consultation/status.html", context, status=404)
     context.update(selectors.comment_status_context(comment, language=get_language()))
+    found = panels.status_panels(comment=comment, request=request)
+    context.update(
+        status_steps=[panel for panel in found if panel.placement == "step"],
+        status_sections=[panel for panel in found if panel.placement != "step"],
+        panel_stylesheets=panels.stylesheets(found),
+    )
     return TemplateResponse(request, "consultation/status.html", context)
 
 
@@ -198,19 +201,14 @@ def paper_form(request):
     draft of the open consultation (or of ?draft=<id>)."""
     language = get_language()
     draft = None
-    page_id = request.GET.get("draft", "")
-    if page_id.isdigit():
-        draft = _live_draft(int(page_id))
+    page_id = positive_int(request.GET.get("draft"))
+    if page_id is not None:
+        draft = _live_draft(page_id)
         draft = (
             selectors.draft_in_language(draft_key=draft.translation_key, language=language) or draft
         )
     if draft is None:
-        consultation = (
-            ConsultationPage.objects.live()
-            .filter(locale=Locale.objects.filter(language_code=language).first())
-            .order_by("-opens_at")
-            .first()
-        )
+        consultation = selectors.live_consultation_in_language(language)
         if consultation is None:
             raise Http404("No consultation in this language")
         draft = consultation.draft_versions().first()

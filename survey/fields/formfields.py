@@ -4,6 +4,7 @@ input per option or statement, so they work as plain HTML without any script."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from participation.querystring import positive_int
 from survey.fields.types import AGREEMENT_SCALE
 
 MESSAGES = {
@@ -63,9 +64,10 @@ class RankingField(forms.Field):
             raw = str(value.get(key, "")).strip()
             if not raw:
                 continue
-            if not raw.isdigit() or not 1 <= int(raw) <= count:
+            rank = positive_int(raw)
+            if rank is None or not 1 <= rank <= count:
                 raise forms.ValidationError(MESSAGES["rank_range"] % {"count": count})
-            ranks[key] = int(raw)
+            ranks[key] = rank
         if not ranks:
             return []
         if len(set(ranks.values())) != len(ranks):
@@ -100,9 +102,10 @@ class MatrixField(forms.Field):
             raw = str(value.get(key, "")).strip()
             if not raw:
                 continue
-            if not raw.isdigit() or int(raw) not in points:
+            point = positive_int(raw)
+            if point not in points:
                 raise forms.ValidationError(MESSAGES["scale_range"])
-            answers[key] = int(raw)
+            answers[key] = point
         if self.required and answers and len(answers) != len(self.statements):
             raise forms.ValidationError(MESSAGES["matrix_all"])
         return answers

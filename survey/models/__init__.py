@@ -1,4 +1,4 @@
 from survey.models.pages import Step, SurveyField, SurveyPage
-from survey.models.responses import Channel, SurveyResponse
+from survey.models.responses import SurveyResponse
 
-__all__ = ["Channel", "Step", "SurveyField", "SurveyPage", "SurveyResponse"]
+__all__ = ["Step", "SurveyField", "SurveyPage", "SurveyResponse"]

@@ -6,15 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.models import AbstractFormSubmission
 from wagtail.models import Locale
 
+from participation.channels import Channel
+from participation.redaction import RedactionState, public_text
 
-class Channel(models.TextChoices):
-    WEB = "web", _("Web")
-    PAPER = "paper", _("Paper")
-    PHONE = "phone", _("Phone")
-    IN_PERSON = "in_person", _("In person")
-
-
-STAFF_CHANNELS = (Channel.PAPER, Channel.PHONE, Channel.IN_PERSON)
+# Paper forms are "mail" whether posted or handed in, as for comments: one channel in reports.
+STAFF_CHANNELS = (Channel.MAIL, Channel.PHONE, Channel.IN_PERSON, Channel.MEETING)
 
 
 class SurveyResponse(AbstractFormSubmission):
@@ -35,7 +31,22 @@ class SurveyResponse(AbstractFormSubmission):
     channel = models.CharField(
         _("channel"), max_length=16, choices=Channel.choices, default=Channel.WEB
     )
+    # Stored without separators (participation.references), shown as XXXXX-XXXXX.
     receipt_code = models.CharField(_("receipt code"), max_length=16, unique=True)
+    # Written answers with personal data hidden (only those where some was found), the spans
+    # into the originals for reviewers, and where the review stands. Answers themselves are
+    # never rewritten except by erasure.
+    redacted_answers = models.JSONField(
+        _("written answers with personal data hidden"), default=dict, blank=True
+    )
+    redaction_spans = models.JSONField(default=dict, blank=True, editable=False)
+    redaction_state = models.CharField(
+        _("personal data"),
+        max_length=12,
+        choices=RedactionState.choices,
+        default=RedactionState.NONE,
+    )
+    erased_at = models.DateTimeField(_("personal data erased"), null=True, blank=True)
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -53,3 +64,14 @@ class SurveyResponse(AbstractFormSubmission):
 
     def __str__(self):
         return self.receipt_code
+
+    def public_answer(self, key: str):
+        """An answer as anyone but a reviewer reads it (results, exports, the analysis)."""
+        original = self.form_data.get(key)
+        if key not in self.redacted_answers:
+            return original
+        return public_text(original, self.redacted_answers[key], self.redaction_state)
+
+    @property
+    def has_personal_data(self) -> bool:
+        return self.redaction_state != RedactionState.NONE

@@ -2,7 +2,6 @@
 percentages, charts, cross-tabs, written answers) and the CSV/XLSX exports. Access follows
 survey/rules.py; anonymous visitors are sent to the admin login by Wagtail."""
 
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -10,8 +9,10 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views import View
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from survey import exports, rules
 from survey.charts import bar_chart
@@ -32,13 +33,9 @@ def _source_survey(page_id: int) -> SurveyPage:
     return page.source_page()
 
 
-class StaffOnlyMixin:
-    permission_action = "view_results"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not rules.has_permission(request.user, self.permission_action):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+class StaffOnlyMixin(PermissionCheckedMixin):
+    permission_policy = rules.response_policy
+    permission_required = "view"
 
 
 class SurveyIndexView(StaffOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -134,10 +131,14 @@ class SurveyResultsView(StaffOnlyMixin, WagtailAdminTemplateMixin, TemplateView)
         return context
 
 
-def survey_export_view(request, page_id: int, fmt: str):
-    if not rules.can_export_results(request.user):
-        raise PermissionDenied
-    survey = _source_survey(page_id)
+class SurveyExportView(StaffOnlyMixin, View):
+    permission_required = "export"
+
+    def get(self, request, page_id: int, fmt: str):
+        return survey_export(_source_survey(page_id), fmt)
+
+
+def survey_export(survey, fmt: str):
     name = slugify(survey.slug) or "survey"
     if fmt == "csv":
         body, content_type = exports.to_csv(survey=survey), "text/csv; charset=utf-8"

@@ -7,11 +7,12 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from participation.channels import Channel
+from participation.querystring import positive_int
 from survey import rules, services
 from survey.flow import SurveySession, active_steps, build_step_form, step_questions
 from survey.forms import StaffChannelForm
 from survey.logic import missing_required
-from survey.models import Channel
 from survey.presenters import error_summary, step_views
 
 
@@ -22,8 +23,7 @@ def _step_url(page, *, staff: bool, number: int) -> str:
 
 def _requested_step(request, steps, reached: int) -> int:
     raw = request.POST.get("step") if request.method == "POST" else request.GET.get("step")
-    number = int(raw) if raw and raw.isdigit() else 1
-    return max(1, min(number, reached, len(steps)))
+    return max(1, min(positive_int(raw, 1), reached, len(steps)))
 
 
 def _render_step(request, page, *, steps, index, form, staff, channel_form=None, status=200):
@@ -54,30 +54,36 @@ def _render_step(request, page, *, steps, index, form, staff, channel_form=None,
     return TemplateResponse(request, page.get_template(request), context, status=status)
 
 
-def survey_step_view(request, page, *, staff: bool):
+def _refusal(request, page, *, staff: bool):
+    """Why this browser may not answer now, as a response; None when it may."""
     if staff:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         if not rules.can_enter_responses(request.user):
             raise PermissionDenied
-    else:
-        receipt = services.answered_receipt(request=request, page=page)
-        if receipt:
-            context = page.get_context(request)
-            context["receipt_code"] = receipt
-            return TemplateResponse(request, "survey/already_answered.html", context)
-        if not page.accepts_responses:
-            return TemplateResponse(request, "survey/closed.html", page.get_context(request))
+        return None
+    receipt = services.answered_receipt(request=request, page=page)
+    if receipt:
+        context = page.get_context(request)
+        context["receipt_code"] = receipt
+        return TemplateResponse(request, "survey/already_answered.html", context)
+    if not page.accepts_responses:
+        return TemplateResponse(request, "survey/closed.html", page.get_context(request))
+    return None
+
+
+def survey_step_view(request, page, *, staff: bool):
+    refusal = _refusal(request, page, staff=staff)
+    if refusal is not None:
+        return refusal
     store = SurveySession(request, page, staff=staff)
-    answers = store.answers
-    steps = active_steps(page, answers)
+    steps = active_steps(page, store.answers)
     index = _requested_step(request, steps, store.reached)
-    step = steps[index - 1]
-    channel_form = None
     if request.method != "POST":
+        channel_form = None
         if staff and index == 1:
-            channel_form = StaffChannelForm(initial={"channel": store.channel or Channel.PAPER})
-        form = build_step_form(page, step, answers)
+            channel_form = StaffChannelForm(initial={"channel": store.channel or Channel.MAIL})
+        form = build_step_form(page, steps[index - 1], store.answers)
         return _render_step(
             request,
             page,
@@ -87,19 +93,22 @@ def survey_step_view(request, page, *, staff: bool):
             staff=staff,
             channel_form=channel_form,
         )
+    return _post_step(request, page, store=store, steps=steps, index=index, staff=staff)
 
+
+def _post_step(request, page, *, store, steps, index: int, staff: bool):
+    """Check one step's answers; keep the valid ones, go back, show errors or move on."""
+    answers = store.answers
+    step = steps[index - 1]
     form = build_step_form(page, step, answers, data=request.POST)
-    action = request.POST.get("action", "next")
     valid = form.is_valid()
     questions = step_questions(step, page.questions(), answers)
-    channel = None
+    channel, channel_form = None, None
     if staff and index == 1:
         channel_form = StaffChannelForm(request.POST)
-        if channel_form.is_valid():
-            channel = channel_form.cleaned_data["channel"]
-        else:
-            valid = False
-    if action == "back":
+        valid = channel_form.is_valid() and valid
+        channel = channel_form.cleaned_data["channel"] if channel_form.is_valid() else None
+    if request.POST.get("action", "next") == "back":
         store.store_step(questions, form.answers(), replace=False, channel=channel)
         return HttpResponseRedirect(_step_url(page, staff=staff, number=max(1, index - 1)))
     if not valid:
@@ -135,13 +144,14 @@ def _finish(request, page, *, store, answers, staff):
             1,
         )
         return HttpResponseRedirect(_step_url(page, staff=staff, number=first))
-    if not staff and not services.rate_limit_allows(request=request):
+    verdict = None if staff else services.rate_limit_check(request=request)
+    if verdict is not None and not verdict.allowed:
         response = TemplateResponse(
             request, "survey/rate_limited.html", page.get_context(request), status=429
         )
-        response["Retry-After"] = "3600"
+        response["Retry-After"] = str(verdict.retry_after)
         return response
-    channel = (store.channel or Channel.PAPER) if staff else Channel.WEB
+    channel = (store.channel or Channel.MAIL) if staff else Channel.WEB
     saved = services.survey_response_submit(
         page=page,
         answers=answers,

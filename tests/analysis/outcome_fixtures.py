@@ -1,10 +1,7 @@
 """Published comments on Draft 1 fed through the analysis, an approved run, and the public
 pages linking Draft 2's changed rights to the themes those comments fed."""
 
-import uuid
-
 from django.contrib.contenttypes.models import ContentType
-from django.utils import timezone
 from wagtail.models import Locale
 
 from analysis.inputs import InputItem
@@ -13,7 +10,7 @@ from analysis.services import analysis_run_create, analysis_run_execute
 from analysis.services.public_pages import public_pages_create
 from analysis.services.review import run_approve
 from consultation.demo import right_block_id
-from consultation.services import new_reference
+from tests.factories import CommentFactory
 
 COMMENTS = [
     ("ko", "전화 대기 시간이 너무 깁니다. 한 시간 기다렸어요. 빨리 답해 주세요.", True),
@@ -45,30 +42,19 @@ def published_comment_items(*, consultation):
 
 
 def make_comments(demo) -> list:
-    from consultation.models import Comment
-
+    """Published comments on Draft 1's timely-reply right, in each language's translation."""
     draft = demo["drafts"][0]
-    consultation = demo["consultation"]
     comments = []
     for index, (language, text, consent) in enumerate(COMMENTS):
         locale = Locale.objects.get(language_code=language)
-        local = draft.get_translation_or_none(locale) or draft
         comments.append(
-            Comment.objects.create(
-                reference=new_reference(),
-                consultation_key=consultation.translation_key,
-                draft_key=draft.translation_key,
-                draft=local,
+            CommentFactory(
+                draft=draft.get_translation_or_none(locale) or draft,
                 right_key=right_block_id("timely-reply"),
                 language=language,
                 text=text,
-                stance="agree",
-                channel="web",
-                status="published",
-                published_at=timezone.now(),
                 email=f"resident{index}@example.org",
                 consent_contact=consent,
-                fingerprint=uuid.uuid4().hex,
             )
         )
     return comments

@@ -4,9 +4,9 @@ numbers worked out by hand and by a direct count over the stored assignments."""
 from datetime import UTC, datetime, timedelta
 
 from django.contrib.contenttypes.models import ContentType
-from django.utils import timezone
 
 from analysis.models import AnalysisItem, AnalysisRun, Theme, ThemeAssignment
+from tests.factories import AnalysisItemFactory, AnalysisRunFactory, ThemeFactory
 
 LANGUAGES = ("en", "ko", "es", "en", "am")
 CHANNELS = ("web", "phone", "web", "mail")
@@ -40,21 +40,16 @@ def theme_keys_for(index: int) -> list[str]:
 
 def build_run(*, consultation, size: int = 40, right_keys=("",)) -> AnalysisRun:
     content_type = ContentType.objects.get_by_natural_key("auth", "user")
-    run = AnalysisRun.objects.create(
+    run = AnalysisRunFactory(
         consultation=consultation,
-        status=AnalysisRun.Status.SUCCEEDED,
-        finished_at=timezone.now(),
-        engine_version="test",
         input_ids=[f"{content_type.pk}:{i + 1}:" for i in range(size)],
         totals={"items": size},
     )
     themes = {
-        key: Theme.objects.create(
+        key: ThemeFactory(
             run=run,
             key=key,
-            slug=key,
             name=name,
-            machine_name=name,
             kind=kind,
             state=state,
             principle="easy" if key == "one-number" else "",
@@ -65,7 +60,7 @@ def build_run(*, consultation, size: int = 40, right_keys=("",)) -> AnalysisRun:
     for index in range(size):
         object_id = index + 1
         items.append(
-            AnalysisItem(
+            AnalysisItemFactory.build(
                 run=run,
                 content_type=content_type,
                 object_id=object_id,

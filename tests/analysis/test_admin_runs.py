@@ -33,7 +33,13 @@ def test_run_screens_permission_matrix(client, users, demo, corpus_source, role,
     run = analysis_run_create(consultation=demo["consultation"], enqueue=False)
     if role != "anonymous":
         client.force_login(users[role])
-    for url in (reverse("analysis_run_index"), reverse("analysis_run_detail", args=[run.pk])):
+    screens = (
+        reverse("analysis_runs:index"),
+        reverse("analysis_runs:add"),
+        reverse("analysis_runs:detail", args=[run.pk]),
+        reverse("analysis_runs:index") + "?export=xlsx",
+    )
+    for url in screens:
         response = client.get(url)
         if role == "anonymous":
             assert response.status_code == 302 and "/admin/login/" in response["Location"]
@@ -41,7 +47,7 @@ def test_run_screens_permission_matrix(client, users, demo, corpus_source, role,
             assert response.status_code == 200
         else:
             assert response.status_code in (302, 403)
-    response = client.post(reverse("analysis_run_index"), {"consultation": demo["consultation"].pk})
+    response = client.post(reverse("analysis_runs:add"), {"consultation": demo["consultation"].pk})
     started = response.status_code == 302 and response["Location"].startswith("/admin/analysis/")
     assert started is allowed
     assert AnalysisRun.objects.count() == (2 if allowed else 1)
@@ -53,11 +59,11 @@ def test_analyst_starts_a_run_that_the_worker_executes(
     client.force_login(analyst_user)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            reverse("analysis_run_index"),
+            reverse("analysis_runs:add"),
             {"consultation": demo["consultation"].pk, "emergent": "on"},
         )
     run = AnalysisRun.objects.get()
-    assert response["Location"] == reverse("analysis_run_detail", args=[run.pk])
+    assert response["Location"] == reverse("analysis_runs:detail", args=[run.pk])
     assert run.created_by == analyst_user
     html = client.get(response["Location"]).content.decode()
     assert 'data-run-status="succeeded"' in html
@@ -75,12 +81,12 @@ def test_a_failed_run_shows_its_error_to_staff_and_can_be_rerun(
     with pytest.raises(RuntimeError):
         analysis_run_execute(run_id=run.pk)
     client.force_login(analyst_user)
-    html = client.get(reverse("analysis_run_detail", args=[run.pk])).content.decode()
+    html = client.get(reverse("analysis_runs:detail", args=[run.pk])).content.decode()
     assert 'data-run-status="failed"' in html and "tokenizer missing its dictionary" in html
     monkeypatch.undo()
     monkeypatch.setattr("analysis.inputs.SOURCES", ("tests.analysis.conftest.corpus_items",))
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("analysis_run_detail", args=[run.pk]))
+        response = client.post(reverse("analysis_runs:detail", args=[run.pk]))
     rerun = AnalysisRun.objects.exclude(pk=run.pk).get()
-    assert response["Location"] == reverse("analysis_run_detail", args=[rerun.pk])
+    assert response["Location"] == reverse("analysis_runs:detail", args=[rerun.pk])
     assert rerun.status == AnalysisRun.Status.SUCCEEDED

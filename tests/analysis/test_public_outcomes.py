@@ -6,8 +6,8 @@ from django.core import mail
 from django.utils import translation
 
 from analysis.models import OutcomeEmail
-from analysis.reports.public import codebook_names
-from analysis.selectors import comment_outcome
+from analysis.selectors.outcomes import comment_outcome
+from analysis.selectors.themes import codebook_names
 from analysis.services.outcomes import outcome_emails_send
 from consultation.demo import right_block_id
 from tests.analysis.outcome_fixtures import analyse_and_publish, make_comments

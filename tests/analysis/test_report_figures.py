@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from analysis.models import AnalysisItem, Theme
 from analysis.reports.figures import ReportFilters, compute_figures
-from analysis.reports.snapshot import report_figures
+from analysis.selectors.figures import report_figures
 from analysis.services import review
 from tests.analysis.report_fixtures import build_run, direct_counts
 

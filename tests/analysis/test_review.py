@@ -31,7 +31,7 @@ def test_analyst_reviews_the_demo_run_and_agreement_moves(
 ):
     client.force_login(analyst_user)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("analysis_run_index"), {"consultation": demo["consultation"].pk})
+        client.post(reverse("analysis_runs:add"), {"consultation": demo["consultation"].pk})
     run = AnalysisRun.objects.get()
     assert run.status == AnalysisRun.Status.SUCCEEDED
 

@@ -8,6 +8,7 @@ from django.core.management import call_command
 from analysis.models import AnalysisItem, AnalysisRun, Theme, ThemeAssignment
 from analysis.services import analysis_run_create, analysis_run_execute, theme_new_item
 from tests.analysis.conftest import CORPUS
+from tests.factories import AnalysisItemFactory, submit_comment
 
 pytestmark = pytest.mark.django_db
 
@@ -142,26 +143,22 @@ def test_erasing_a_participant_reaches_the_analysed_copy(demo):
     from django.contrib.contenttypes.models import ContentType
 
     from consultation.models import Comment
-    from consultation.services import comment_submit, participant_erase
+    from consultation.services import participant_erase
 
     draft = demo["drafts"][0]
-    stored = comment_submit(
-        draft=draft,
-        right_key="",
+    stored = submit_comment(
+        draft,
         text="Call me at 206-555-0147 about the one number idea.",
-        stance="agree",
-        language="en",
         email="resident@example.org",
         district="Rainier Valley",
         consent_contact=True,
         notify=False,
     ).comment
     run = analysis_run_create(consultation=demo["consultation"], enqueue=False)
-    AnalysisItem.objects.create(
+    AnalysisItemFactory(
         run=run,
         content_type=ContentType.objects.get_for_model(Comment),
         object_id=stored.pk,
-        ref=f"x:{stored.pk}:",
         text=stored.text,
         district="Rainier Valley",
     )

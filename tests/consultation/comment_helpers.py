@@ -36,5 +36,15 @@ def post_comment(client, url: str, token: str | None = None, extra: dict | None 
     return client.post(url, data, **(extra or {}))
 
 
+def bulk_url(action: str, ids) -> str:
+    """Wagtail's bulk action for the ticked comments of the moderation queue."""
+    query = "&".join(f"id={pk}" for pk in ids)
+    return f"/admin/bulk/consultation/comment/{action}/?next=/admin/comments/&{query}"
+
+
+def bulk(client, action: str, ids, **data):
+    return client.post(bulk_url(action, ids), data)
+
+
 def reference_from(response) -> str:
     return re.search(r"code=([A-Z0-9]+)", response["Location"]).group(1)

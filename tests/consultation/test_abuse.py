@@ -5,8 +5,8 @@ nothing, and copy-paste campaigns are grouped rather than dropped."""
 import pytest
 from django.test import Client
 
-from consultation import services
 from consultation.models import Comment
+from tests.factories import submit_comment
 
 from .comment_helpers import draft, form_token, form_url, post_comment
 
@@ -41,7 +41,7 @@ def test_forged_token_is_refused_with_a_fresh_one_to_retry(client, demo):
 
 
 def test_burst_from_one_address_gets_429_while_another_address_succeeds(demo, settings):
-    settings.COMMENT_RATE_LIMITS = {"comment": (3, 600)}
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "comment": {"limit": 3, "window": 600}}
     url = form_url(draft(demo))
     burst = Client(REMOTE_ADDR="203.0.113.5")
     codes = [post_comment(burst, url).status_code for _ in range(5)]
@@ -60,14 +60,13 @@ def test_burst_from_one_address_gets_429_while_another_address_succeeds(demo, se
 def test_rate_limit_keys_never_contain_the_address(demo, settings):
     from django.core.cache import cache
 
-    from consultation.privacy import client_hash
+    from participation.ratelimit import cache_key, pseudonym
 
-    settings.COMMENT_RATE_LIMITS = {"comment": (5, 600)}
     post_comment(Client(REMOTE_ADDR="203.0.113.77"), form_url(draft(demo)))
-    hashed = client_hash("203.0.113.77")
+    hashed = pseudonym("203.0.113.77")
     assert "203.0.113.77" not in hashed
-    assert cache.get(f"ratelimit:comment:{hashed}") == 1
-    assert cache.get("ratelimit:comment:203.0.113.77") is None
+    assert cache.get(cache_key("comment", hashed, 600)) == 1
+    assert cache.get(cache_key("comment", "203.0.113.77", 600)) is None
     stored = Comment.objects.get().client_hash
     assert stored == hashed
 
@@ -80,9 +79,7 @@ def test_honeypot_hit_stores_nothing(client, demo):
 
 
 def _submit(demo, text, code="en"):
-    return services.comment_submit(
-        draft=draft(demo, code), right_key="", text=text, stance="agree", language=code
-    ).comment
+    return submit_comment(draft(demo, code), text=text, language=code).comment
 
 
 CAMPAIGN = (

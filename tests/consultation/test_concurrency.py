@@ -9,8 +9,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.db import connection, connections
 
-from consultation import services
 from consultation.models import Comment, ModerationDecision
+from tests.factories import submit_comment
 
 from .comment_helpers import RIGHT, draft
 
@@ -30,13 +30,8 @@ def _postgres_only():
 
 
 def _send(page, token: str, text: str, language: str = "en"):
-    return services.comment_submit(
-        draft=page,
-        right_key=RIGHT,
-        text=text,
-        stance="agree",
-        language=language,
-        submission_token=token,
+    return submit_comment(
+        page, right_key=RIGHT, text=text, language=language, submission_token=token
     )
 
 

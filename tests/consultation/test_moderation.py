@@ -14,8 +14,9 @@ from consultation.models import (
     ModerationDecision,
     RedactionState,
 )
+from tests.factories import submit_comment
 
-from .comment_helpers import RIGHT, draft
+from .comment_helpers import RIGHT, bulk, draft
 
 pytestmark = pytest.mark.django_db
 
@@ -26,13 +27,8 @@ PII_TEXT = (
 
 
 def _comment(demo, text="A fair right.", code="en", right=RIGHT, **extra):
-    return services.comment_submit(
-        draft=draft(demo, code),
-        right_key=right,
-        text=text,
-        stance=extra.pop("stance", "agree"),
-        language=code,
-        **extra,
+    return submit_comment(
+        draft(demo, code), right_key=right, text=text, language=code, **extra
     ).comment
 
 
@@ -87,10 +83,8 @@ def test_bulk_approve_and_bulk_reject_record_one_row_each_with_a_batch(
     comments = [_comment(demo, text=f"Comment number {n} about phones") for n in range(6)]
     client.force_login(moderator_user)
     ids = [c.pk for c in comments]
-    client.post("/admin/comments/bulk/", {"comments": ids[:4], "action": "approve"})
-    client.post(
-        "/admin/comments/bulk/", {"comments": ids[4:], "action": "reject", "reason": "spam"}
-    )
+    bulk(client, "publish", ids[:4])
+    bulk(client, "reject", ids[4:], reason="spam")
     statuses = dict(Comment.objects.filter(pk__in=ids).values_list("pk", "status"))
     assert [statuses[i] for i in ids] == ["published"] * 4 + ["rejected"] * 2
     decisions = ModerationDecision.objects.filter(comment__in=ids, action__in=["approve", "reject"])
@@ -102,7 +96,7 @@ def test_bulk_approve_and_bulk_reject_record_one_row_each_with_a_batch(
 def test_bulk_reject_without_a_reason_changes_nothing(client, demo, moderator_user):
     comment = _comment(demo)
     client.force_login(moderator_user)
-    client.post("/admin/comments/bulk/", {"comments": [comment.pk], "action": "reject"})
+    bulk(client, "reject", [comment.pk])
     assert Comment.objects.get(pk=comment.pk).status == CommentStatus.AWAITING_MODERATION
 
 

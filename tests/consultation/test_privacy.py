@@ -7,9 +7,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from consultation import services
 from consultation.intake.services import import_batch_create
 from consultation.models import Comment, ImportBatch
+from tests.factories import submit_comment
 
 from .comment_helpers import RIGHT, draft
 
@@ -17,9 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _comment(demo, text, **extra):
-    return services.comment_submit(
-        draft=draft(demo), right_key=RIGHT, text=text, stance="agree", language="en", **extra
-    ).comment
+    return submit_comment(draft(demo), right_key=RIGHT, text=text, **extra).comment
 
 
 def test_erase_by_reference_keeps_anonymised_text(demo, capsys):
@@ -41,7 +39,7 @@ def test_erase_by_reference_keeps_anonymised_text(demo, capsys):
     assert "the queue is too long" in comment.text
     assert comment.erased_at is not None
     assert comment.decisions.filter(action="erase").exists()
-    assert "Anonymised 1 comment(s)." in capsys.readouterr().out
+    assert "Anonymised 1 comment(s) and 0 survey response(s)." in capsys.readouterr().out
 
 
 def test_erase_by_email_covers_every_comment_and_pending_imports(demo, moderator_user):
@@ -88,13 +86,3 @@ def test_address_hashes_and_stale_imports_expire(demo, moderator_user, settings)
     assert Comment.objects.get(pk=old.pk).client_hash == ""
     assert Comment.objects.get(pk=new.pk).client_hash == "new-hash"
     assert ImportBatch.objects.get(pk=stale.pk).status == "discarded"
-
-
-def test_client_hash_is_keyed_and_not_the_address(settings):
-    from consultation.privacy import client_hash
-
-    first = client_hash("203.0.113.9")
-    assert first == client_hash("203.0.113.9")
-    assert "203.0.113.9" not in first
-    settings.PSEUDONYM_KEY = "another-key"
-    assert client_hash("203.0.113.9") != first

@@ -11,6 +11,7 @@ from config.languages import LANGUAGE_CODES
 from consultation import services
 from consultation.demo import load_content, right_block_id
 from consultation.models import BillOfRightsDraftPage, Comment
+from tests.factories import submit_comment
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -64,12 +65,8 @@ def test_every_language_comment_flow_ends_on_its_own_status_page(live_server, de
 
 def test_comment_pages_have_no_axe_violations(live_server, demo, page, axe_check):
     results = {}
-    published = services.comment_submit(
-        draft=_draft(demo, "en"),
-        right_key=RIGHT,
-        text="Call 206-555-0100",
-        stance="agree",
-        language="en",
+    published = submit_comment(
+        _draft(demo, "en"), right_key=RIGHT, text="Call 206-555-0100"
     ).comment
     services.comment_approve(comment=published, user=None)
     for code in ("en", "ko", "am"):

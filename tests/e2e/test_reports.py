@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group, Permission
 from wagtail.models import Locale, Page, Site
 
 from analysis.demo_data import _strings, translate
-from analysis.reports.public import codebook_names
+from analysis.selectors.themes import codebook_names
 from consultation.demo import right_block_id
 from tests.analysis.outcome_fixtures import analyse_and_publish, make_comments
 

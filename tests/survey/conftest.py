@@ -3,7 +3,7 @@ workflow test builds the same one through the Wagtail admin)."""
 
 import pytest
 
-from survey.models import SurveyField, SurveyPage
+from tests.factories import SurveyPageFactory
 
 ALL_TYPES = [
     {
@@ -117,15 +117,7 @@ VALID_ANSWERS = {
 
 
 def build_survey(consultation, slug="every-type", title="Every type survey"):
-    fields = [
-        SurveyField(sort_order=order, required=spec.pop("required", True), **spec)
-        for order, spec in enumerate(dict(item) for item in ALL_TYPES)
-    ]
-    page = SurveyPage(title=title, slug=slug, intro="<p>Tell us.</p>", form_fields=fields)
-    consultation.add_child(instance=page)
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
+    return SurveyPageFactory(parent=consultation, title=title, slug=slug, questions=ALL_TYPES)
 
 
 @pytest.fixture

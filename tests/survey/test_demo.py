@@ -7,7 +7,7 @@ from django.utils.html import escape
 from config.languages import LANGUAGE_CODES
 from survey.demo_data import load_content, seed_demo_data
 from survey.models import SurveyPage, SurveyResponse
-from survey.selectors import survey_free_text_for_analysis
+from survey.selectors.published import published_answer_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +48,7 @@ def test_demo_has_at_least_300_responses_in_at_least_five_languages(survey_demo)
     assert responses.count() >= 300
     languages = set(responses.values_list("locale__language_code", flat=True))
     assert len(languages) >= 5
-    assert set(responses.values_list("channel", flat=True)) >= {"web", "paper", "phone"}
+    assert set(responses.values_list("channel", flat=True)) >= {"web", "mail", "phone"}
 
 
 def test_seeding_again_adds_nothing(survey_demo, django_capture_on_commit_callbacks):
@@ -60,7 +60,7 @@ def test_seeding_again_adds_nothing(survey_demo, django_capture_on_commit_callba
 
 
 def test_analysis_selector_returns_the_written_answers(survey_demo, demo):
-    rows = survey_free_text_for_analysis(consultation=demo["consultation"])
+    rows = published_answer_rows(consultation=demo["consultation"])
     assert len(rows) >= 300
     row = next(r for r in rows if r["language"] == "ko")
     assert row["question_key"] in ("customer_service_meaning", "bill_of_rights_include")
@@ -74,4 +74,4 @@ def test_analysis_selector_returns_the_written_answers(survey_demo, demo):
     assert {r["language"] for r in rows} >= {"en", "es", "ko", "zh-hans", "vi"}
     assert any(r["question_key"] == "contact_channels__other" for r in rows)
     korean_consultation = demo["consultation"].get_translations().get(locale__language_code="ko")
-    assert len(survey_free_text_for_analysis(consultation=korean_consultation)) == len(rows)
+    assert len(published_answer_rows(consultation=korean_consultation)) == len(rows)

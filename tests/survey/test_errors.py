@@ -75,3 +75,12 @@ def test_bad_number_and_date_and_email(client, survey):
     assert "year-month-day" in _error_html(html, "moved_in")
     assert "name@example.org" in _error_html(html, "email")
     assert 'value="three"' in html
+
+
+def test_a_nul_in_an_answer_gets_no_english_message_on_a_korean_page(client, korean):
+    reply = post_step(client, korean, 1, {**VALID_ANSWERS[1], "wait": "열 분\x00 기다림"})
+    assert reply.status_code == 302
+    assert "Null characters" not in reply.content.decode()
+    follow = client.get(reply["Location"]).content.decode()
+    assert "Null characters" not in follow
+    assert client.session[f"survey:{korean.translation_key}"]["answers"]["wait"] == "열 분 기다림"

@@ -9,9 +9,11 @@ pytestmark = pytest.mark.django_db
 
 ROLES = ["anonymous", "moderator", "editor", "analyst", "admin"]
 EXPECTED = {
-    "view_results": {"moderator", "editor", "analyst", "admin"},
-    "export_results": {"editor", "analyst", "admin"},
-    "enter_responses": {"moderator", "editor", "admin"},
+    "view": {"moderator", "editor", "analyst", "admin"},
+    "export": {"editor", "analyst", "admin"},
+    "enter": {"moderator", "editor", "admin"},
+    "review": {"moderator", "admin"},
+    "delete": {"admin"},
 }
 
 
@@ -49,7 +51,7 @@ def test_results_and_index_screens(client, survey, user_for, role):
         response = client.get(url)
         if role == "anonymous":
             assert response.status_code == 302 and "/admin/login/" in response["Location"]
-        elif role in EXPECTED["view_results"]:
+        elif role in EXPECTED["view"]:
             assert response.status_code == 200
         else:
             assert response.status_code == 302
@@ -62,7 +64,7 @@ def test_exports(client, survey, user_for, role, fmt):
     response = _client(client, user_for(role)).get(
         reverse("survey_admin:export", args=[survey.pk, fmt])
     )
-    if role in EXPECTED["export_results"]:
+    if role in EXPECTED["export"]:
         assert response.status_code == 200
         assert "attachment" in response["Content-Disposition"]
     elif role == "anonymous":
@@ -74,7 +76,7 @@ def test_exports(client, survey, user_for, role, fmt):
 @pytest.mark.parametrize("role", ROLES)
 def test_staff_entry(client, survey, user_for, role):
     response = _client(client, user_for(role)).get(survey.url + "staff-entry/")
-    if role in EXPECTED["enter_responses"]:
+    if role in EXPECTED["enter"]:
         assert response.status_code == 200
         assert "How was this response given?" in response.content.decode()
     elif role == "anonymous":

@@ -2,6 +2,7 @@
 
 import pytest
 
+from participation.references import display_reference
 from survey.models import SurveyResponse
 from tests.survey.conftest import VALID_ANSWERS, complete, post_step
 
@@ -20,7 +21,7 @@ def test_resident_completes_every_step_and_gets_a_receipt(client, survey):
     assert response["Location"].endswith("thank-you/")
     saved = SurveyResponse.objects.get()
     html = client.get(response["Location"]).content.decode()
-    assert saved.receipt_code in html
+    assert display_reference(saved.receipt_code) in html
     assert saved.form_data["priorities"] == ["fairness", "speed", "clarity"]
     assert saved.form_data["statements"] == {"staff_are_polite": 4, "answers_are_clear": 2}
     assert saved.form_data["satisfaction"] == 3
@@ -51,7 +52,7 @@ def test_second_response_from_the_same_browser_is_refused_with_its_receipt(clien
     complete(client, survey)
     saved = SurveyResponse.objects.get()
     html = client.get(survey.url).content.decode()
-    assert "already answered" in html and saved.receipt_code in html
+    assert "already answered" in html and display_reference(saved.receipt_code) in html
     response = post_step(client, survey, 3, VALID_ANSWERS[3], action="submit")
     assert response.status_code == 200
     assert SurveyResponse.objects.count() == 1
@@ -66,7 +67,7 @@ def test_signed_cookie_guard_survives_a_new_session(client, survey):
 
 
 def test_rate_limit_answers_429_in_the_residents_language(client, survey, settings):
-    settings.SURVEY_RATE_LIMIT = (1, 3600)
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "survey-response": {"limit": 1, "window": 3600}}
     complete(client, survey)
     other = type(client)()
     for number in (1, 2):
@@ -77,7 +78,7 @@ def test_rate_limit_answers_429_in_the_residents_language(client, survey, settin
 
 
 def test_korean_rate_limit_page_is_translated(client, survey, settings, translated):
-    settings.SURVEY_RATE_LIMIT = (0, 3600)
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "survey-response": {"limit": 0, "window": 3600}}
     korean = translated(survey, "ko")
     for number in (1, 2):
         post_step(client, korean, number, VALID_ANSWERS[number])

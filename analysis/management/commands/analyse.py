@@ -6,7 +6,7 @@ from tqdm import tqdm
 from wagtail.models import Locale
 
 from analysis.services import analysis_run_create, analysis_run_execute
-from consultation.models import ConsultationPage
+from consultation.selectors.drafts import consultation_by_slug
 
 
 class Command(BaseCommand):
@@ -20,9 +20,9 @@ class Command(BaseCommand):
         parser.add_argument("--no-emergent", action="store_true", help="Skip emergent themes")
 
     def handle(self, *args, **options):
-        consultation = ConsultationPage.objects.filter(
-            slug=options["consultation"], locale=Locale.get_default()
-        ).first()
+        consultation = consultation_by_slug(
+            options["consultation"], language=Locale.get_default().language_code
+        )
         if consultation is None:
             raise CommandError(f"No consultation with the slug {options['consultation']!r}.")
         parameters = {"emergent": False} if options["no_emergent"] else {}

@@ -1,0 +1,37 @@
+"""What analysis adds to consultation's public pages, through consultation's Wagtail hooks
+(registered in wagtail_hooks.py): the "included in the analysis" step and the themes on a
+comment's status page, and the themes behind each changed right on a draft comparison."""
+
+from analysis.selectors.outcomes import comment_outcome, draft_change_reasons
+from consultation.panels import Panel
+
+STYLESHEETS = ("analysis/public.css",)
+
+
+def status_panels(comment, request) -> list[Panel]:
+    outcome = comment_outcome(comment)
+    panels = [
+        Panel(
+            "analysis/includes/status_step.html",
+            {"included": outcome["included"]},
+            placement="step",
+        )
+    ]
+    if outcome["themes"]:
+        panels.append(
+            Panel("analysis/includes/status_themes.html", {"comment_themes": outcome["themes"]})
+        )
+    return panels
+
+
+def right_change_panels(draft, request) -> dict[str, list[Panel]]:
+    return {
+        key: [
+            Panel(
+                "analysis/includes/change_reasons.html",
+                {"reason": reason, "key": key},
+                stylesheets=STYLESHEETS,
+            )
+        ]
+        for key, reason in draft_change_reasons(draft=draft).items()
+    }

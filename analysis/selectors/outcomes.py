@@ -1,0 +1,81 @@
+"""What one resident's comment led to: the approved themes it fed and the changes in later
+drafts staff linked to those themes, in the reader's language. The status page (through the
+consultation hook) and the outcome email read it."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.utils import translation
+from wagtail.models import Locale
+
+from analysis.pages import YouSaidWeDidPage
+from analysis.reports.effective import effective_themes
+from analysis.selectors.public import public_themes, right_change_reasons
+from analysis.selectors.runs import latest_approved_run
+from consultation.selectors.drafts import draft_keys_of, drafts_in_language, right_titles
+
+
+def you_said_we_did_pages(*, draft_key, language: str | None = None) -> list:
+    """Live "You said, we did" pages about a draft: in the language when translated, else in
+    the default language."""
+    pages = YouSaidWeDidPage.objects.live().filter(draft__translation_key=draft_key)
+    local = list(pages.filter(locale__language_code=language or translation.get_language()))
+    return local or list(pages.filter(locale=Locale.get_default()))
+
+
+def draft_change_reasons(*, draft, language: str | None = None) -> dict[str, dict]:
+    """Right key -> the changes and themes behind it, for one draft's comparison page."""
+    language = language or translation.get_language()
+    pages = you_said_we_did_pages(draft_key=draft.translation_key, language=language)
+    return right_change_reasons(pages=pages, language=language)
+
+
+def _changes_for(theme_id: int, drafts: list, reasons_by_draft: dict) -> list[dict]:
+    changes = []
+    for draft in drafts:
+        titles = right_titles(draft)
+        for right_key, reason in reasons_by_draft[draft.pk].items():
+            if any(t["id"] == theme_id for t in reason["themes"]):
+                changes.append(
+                    {
+                        "draft": draft,
+                        "right_key": right_key,
+                        "right_title": titles.get(right_key, ""),
+                        "what_we_did": reason["what_we_did"],
+                        "page": reason["page"],
+                    }
+                )
+    return changes
+
+
+def comment_outcome(comment) -> dict:
+    """Which approved themes a comment fed in the latest approved run, and for each, the
+    changes in later drafts that staff linked to it; in the active language. The reasons of
+    each later draft are read once, not once per theme."""
+    empty = {"themes": [], "run": None, "included": False}
+    if comment.draft is None:
+        return empty
+    consultation = comment.draft.get_parent().specific
+    run = latest_approved_run(consultation=consultation)
+    if run is None:
+        return empty
+    language = translation.get_language()
+    content_type = ContentType.objects.get_for_model(type(comment))
+    item_filter = {"content_type_id": content_type.pk, "object_id": comment.pk}
+    fed = effective_themes(run=run, item_filter=item_filter).get(
+        (content_type.pk, comment.pk, ""), set()
+    )
+    themes = {t["id"]: t for t in public_themes(run=run, language=language).values()}
+    drafts = list(
+        drafts_in_language(
+            draft_keys=draft_keys_of(consultation),
+            language=language,
+            after_version=comment.draft.version_number,
+        )
+    )
+    reasons = {d.pk: draft_change_reasons(draft=d, language=language) for d in drafts}
+    outcome = [
+        {**themes[theme_id], "changes": _changes_for(theme_id, drafts, reasons)}
+        for theme_id in sorted(fed, key=lambda pk: -themes.get(pk, {}).get("count", 0))
+        if theme_id in themes
+    ]
+    included = run.items.filter(content_type_id=content_type.pk, object_id=comment.pk).exists()
+    return {"themes": outcome, "run": run, "included": included}

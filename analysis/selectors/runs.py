@@ -1,0 +1,72 @@
+"""Reads about analysis runs: which consultations can be analysed, recent and active runs, the
+approved run reports are built from, and the review queue of a run."""
+
+from wagtail.models import Locale
+
+from analysis.models.reports import ItemReview
+from analysis.models.runs import AnalysisItem, AnalysisRun
+from analysis.models.themes import Theme
+from consultation.selectors.drafts import consultations_in_default_language
+
+
+def consultations_for_analysis():
+    """Consultations in the default language (runs cover every translation)."""
+    return consultations_in_default_language()
+
+
+def source_consultation(page):
+    """Runs belong to the consultation in the site's default language; its translations are
+    the same consultation, so a run started from the Korean page covers every language."""
+    default = Locale.get_default()
+    if page.locale_id == default.id:
+        return page
+    return page.get_translation_or_none(default) or page
+
+
+def run_themes(*, run: AnalysisRun):
+    """Themes of a run, largest first, with their share of the run's items."""
+    total = run.totals.get("items") or len(run.input_ids) or 0
+    themes = list(
+        Theme.objects.filter(run=run).exclude(state=Theme.State.MERGED).order_by("-item_count")
+    )
+    for theme in themes:
+        theme.share = (100.0 * theme.item_count / total) if total else 0.0
+    return themes
+
+
+def active_themes(*, run: AnalysisRun):
+    """Themes that still count (not merged into another, not retired)."""
+    return Theme.objects.filter(run=run).exclude(
+        state__in=[Theme.State.MERGED, Theme.State.RETIRED]
+    )
+
+
+def latest_approved_run(*, consultation) -> AnalysisRun | None:
+    """The run reports and public pages are built from: the latest approved one."""
+    return (
+        AnalysisRun.objects.filter(
+            consultation=source_consultation(consultation),
+            status=AnalysisRun.Status.SUCCEEDED,
+            approved_at__isnull=False,
+        )
+        .order_by("-approved_at", "-pk")
+        .first()
+    )
+
+
+def latest_finished_run(*, consultation) -> AnalysisRun | None:
+    return (
+        AnalysisRun.objects.filter(consultation=consultation, status=AnalysisRun.Status.SUCCEEDED)
+        .order_by("-finished_at", "-pk")
+        .first()
+    )
+
+
+def review_queue(*, run: AnalysisRun, language: str = "", reviewed: bool = False):
+    """Items of a run for one-by-one review: not yet reviewed first (or only reviewed ones)."""
+    done = ItemReview.objects.filter(run=run).values("item_id")
+    items = AnalysisItem.objects.filter(run=run)
+    if language:
+        items = items.filter(language=language)
+    items = items.filter(pk__in=done) if reviewed else items.exclude(pk__in=done)
+    return items.order_by("pk")

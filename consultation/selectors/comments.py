@@ -1,0 +1,86 @@
+"""Reads residents and staff see of published comments: per right and per draft, by stance,
+and one comment's way through moderation (looked up by its reference code)."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, F, Window
+from django.db.models.functions import RowNumber
+
+from consultation.models.comments import Comment, CommentStatus, DecisionAction, Stance
+from consultation.selectors.drafts import draft_in_language, right_titles
+
+COMMENTS_PER_RIGHT_PREVIEW = 3
+COMMENTS_PER_PAGE = 20
+
+
+@dataclass
+class RightComments:
+    """What the draft page shows under one right: counts by stance and the latest comments."""
+
+    key: str
+    total: int = 0
+    stances: dict[str, int] = field(default_factory=dict)
+    latest: list = field(default_factory=list)
+
+    @property
+    def stance_rows(self) -> list[tuple[str, str, int]]:
+        return [(value, label, self.stances.get(value, 0)) for value, label in Stance.choices]
+
+
+def comments_published(*, draft_key, right_key: str | None = None, language: str | None = None):
+    """Published comments of one draft (all its translations), newest first; optionally one
+    right ("" = the whole draft) and one language."""
+    query = Comment.objects.filter(draft_key=draft_key, status=CommentStatus.PUBLISHED)
+    if right_key is not None:
+        query = query.filter(right_key=right_key)
+    if language:
+        query = query.filter(language=language)
+    return query.order_by("-published_at", "-pk")
+
+
+def stance_counts(queryset) -> dict[str, int]:
+    rows = queryset.order_by().values("stance").annotate(n=Count("pk"))
+    return {row["stance"]: row["n"] for row in rows}
+
+
+def comment_summaries_for_draft(*, draft, language: str | None = None) -> dict[str, RightComments]:
+    """One entry per right key ("" for the whole draft) in two queries, however many rights:
+    counts grouped by right and stance, and the latest few per right via a window function."""
+    published = comments_published(draft_key=draft.translation_key, language=language)
+    summaries: dict[str, RightComments] = {}
+    counts = published.order_by().values("right_key", "stance").annotate(n=Count("pk"))
+    for row in counts:
+        summary = summaries.setdefault(row["right_key"], RightComments(key=row["right_key"]))
+        summary.stances[row["stance"]] = row["n"]
+        summary.total += row["n"]
+    latest = published.annotate(
+        row=Window(
+            RowNumber(),
+            partition_by=[F("right_key")],
+            order_by=[F("published_at").desc(), F("pk").desc()],
+        )
+    ).filter(row__lte=COMMENTS_PER_RIGHT_PREVIEW)
+    for comment in latest:
+        summaries.setdefault(comment.right_key, RightComments(key=comment.right_key))
+        summaries[comment.right_key].latest.append(comment)
+    return summaries
+
+
+def comment_by_reference(reference: str):
+    return Comment.objects.filter(reference=reference).first()
+
+
+def comment_status_context(comment, *, language: str) -> dict:
+    """Everything the status page shows of a comment, in the reader's language. Apps above
+    add their own panels through the "consultation_status_panels" hook (consultation/panels)."""
+    draft = draft_in_language(draft_key=comment.draft_key, language=language) or comment.draft
+    right_title = right_titles(draft).get(comment.right_key, "") if draft else ""
+    return {
+        "comment": comment,
+        "draft": draft,
+        "right_title": right_title,
+        "moderated": comment.decisions.filter(action=DecisionAction.HOLD).exists(),
+        "decided": comment.status in (CommentStatus.PUBLISHED, CommentStatus.REJECTED),
+        "published": comment.status == CommentStatus.PUBLISHED,
+        "rejected": comment.status == CommentStatus.REJECTED,
+    }

@@ -1,0 +1,66 @@
+"""Reads for moderators: the queue with its filters (flags are computed, never stored twice),
+and the other comments in a comment's copy-paste group."""
+
+from django.db.models import Count
+
+from consultation.models.comments import Comment, RedactionState
+from participation.channels import Channel
+from participation.references import normalise_reference
+
+
+def moderation_queue(
+    *,
+    status: str = "",
+    language: str = "",
+    right_key: str | None = None,
+    channel: str = "",
+    flag: str = "",
+    draft_key=None,
+    search: str = "",
+):
+    """Comments for moderators, filtered, oldest first."""
+    query = Comment.objects.select_related("draft", "provenance")
+    if status:
+        query = query.filter(status=status)
+    if language:
+        query = query.filter(language=language)
+    if draft_key:
+        query = query.filter(draft_key=draft_key)
+    if right_key is not None:
+        query = query.filter(right_key=right_key)
+    if channel:
+        query = query.filter(channel=channel)
+    query = comments_flagged(query, flag)
+    if search:
+        code = normalise_reference(search)
+        query = query.filter(text__icontains=search) | query.filter(reference=code)
+    return query.order_by("received_at", "pk")
+
+
+def comments_flagged(query, flag: str):
+    """Narrow a queryset of comments to one flag of the moderation queue."""
+    if flag == "personal_data":
+        return query.filter(redaction_state=RedactionState.DETECTED)
+    if flag == "duplicate":
+        return query.exclude(duplicate_group="")
+    if flag == "cleaned":
+        return query.filter(text_cleaned=True)
+    if flag == "intake":
+        return query.exclude(channel=Channel.WEB)
+    return query
+
+
+def duplicate_group_sizes(groups) -> dict[str, int]:
+    rows = (
+        Comment.objects.filter(duplicate_group__in=[g for g in groups if g])
+        .values("duplicate_group")
+        .annotate(n=Count("pk"))
+    )
+    return {row["duplicate_group"]: row["n"] for row in rows}
+
+
+def duplicates_of(comment):
+    """The other comments in a comment's copy-paste group."""
+    if not comment.duplicate_group:
+        return Comment.objects.none()
+    return Comment.objects.filter(duplicate_group=comment.duplicate_group).exclude(pk=comment.pk)
