@@ -27,39 +27,11 @@ def measure_text(
     """
     rules = rules_for(language)
     limits = {**rules.thresholds, **(thresholds or {})}
-    sentences = []
-    for sentence in split_sentences(text or "", rules.abbreviations):
-        words = rules.words(sentence)
-        if words:
-            sentences.append((sentence, words))
+    sentences = _sentences(text, rules)
     words = [word for _sentence, sentence_words in sentences for word in sentence_words]
-    lengths = [rules.length_of(sentence, sentence_words) for sentence, sentence_words in sentences]
-
     long_min = limits.get("long_word_min", 0)
     long_words = [w for w in words if long_min and rules.word_length(w) >= long_min]
-    measures = [
-        Measure(
-            "sentence_length",
-            sum(lengths) / len(lengths) if lengths else None,
-            limits.get("sentence_length"),
-            MAX,
-            rules.sentence_unit,
-        ),
-        Measure(
-            "longest_sentence",
-            max(lengths) if lengths else None,
-            limits.get("longest_sentence"),
-            MAX,
-            rules.sentence_unit,
-        ),
-        Measure(
-            "long_words",
-            100 * len(long_words) / len(words) if words else None,
-            limits.get("long_words"),
-            MAX,
-            "percent",
-        ),
-    ]
+    measures = _length_measures(rules, limits, sentences, words, long_words)
     passives: list[str] = []
     if rules.passives is not None:
         for _sentence, sentence_words in sentences:
@@ -82,3 +54,41 @@ def measure_text(
         has_passive_rule=rules.passives is not None,
         long_word_min=int(long_min),
     )
+
+
+def _sentences(text: str, rules) -> list[tuple[str, list[str]]]:
+    """Each sentence with its words; a sentence of punctuation alone is not a sentence."""
+    sentences = []
+    for sentence in split_sentences(text or "", rules.abbreviations):
+        words = rules.words(sentence)
+        if words:
+            sentences.append((sentence, words))
+    return sentences
+
+
+def _length_measures(rules, limits, sentences, words, long_words) -> list[Measure]:
+    """Average and longest sentence (in the language's unit) and the share of long words."""
+    lengths = [rules.length_of(sentence, sentence_words) for sentence, sentence_words in sentences]
+    return [
+        Measure(
+            "sentence_length",
+            sum(lengths) / len(lengths) if lengths else None,
+            limits.get("sentence_length"),
+            MAX,
+            rules.sentence_unit,
+        ),
+        Measure(
+            "longest_sentence",
+            max(lengths) if lengths else None,
+            limits.get("longest_sentence"),
+            MAX,
+            rules.sentence_unit,
+        ),
+        Measure(
+            "long_words",
+            100 * len(long_words) / len(words) if words else None,
+            limits.get("long_words"),
+            MAX,
+            "percent",
+        ),
+    ]

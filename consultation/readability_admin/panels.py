@@ -11,7 +11,7 @@ from wagtail.admin.panels import Panel
 
 from consultation.readability import canonical
 from consultation.readability_admin.presenter import panel_context
-from consultation.readability_admin.selectors import rights_readability
+from consultation.readability_admin.rights import rights_readability
 
 
 def page_language(page) -> str:

@@ -20,7 +20,8 @@ from consultation.readability_admin.presenter import (
     over_summary,
     panel_context,
 )
-from consultation.readability_admin.selectors import readability_report_rows, rights_readability
+from consultation.readability_admin.rights import rights_readability
+from consultation.readability_admin.selectors import readability_report_rows
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MAX_PREVIEW_BYTES = 512 * 1024

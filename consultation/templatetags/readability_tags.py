@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 
 from consultation.readability_admin.panels import page_language
 from consultation.readability_admin.presenter import panel_context
-from consultation.readability_admin.selectors import rights_readability
+from consultation.readability_admin.rights import rights_readability
 
 register = template.Library()
 

@@ -64,7 +64,7 @@ def test_editor_sees_the_panel_with_every_right_of_the_english_draft(editor_clie
 
 
 def test_titles_get_no_reading_level_score(demo):
-    from consultation.readability_admin.selectors import rights_readability
+    from consultation.readability_admin.rights import rights_readability
 
     right = rights_readability(body=demo["drafts"][1].body, language="en")[0]
     title, statement, _commitment = right.parts
