@@ -1,8 +1,10 @@
 """Themes nobody put in the codebook: clusters among the comments no codebook theme covers.
 
-Clustering runs separately per language (and per question when asked), because bag-of-words
-vectors only compare within a language. Clusters are then linked across languages when their
-centroids point at the same codebook theme, or (with an embedding backend) at each other.
+With the semantic view (language-neutral sentence vectors, see ``semantic.py``) all languages
+are clustered together, so one theme holds the Korean, Somali and English comments that say
+the same thing. With words only, clustering has to run per language (bag-of-words vectors only
+compare within one) and clusters are linked afterwards when they point at the same codebook
+theme. Either way a theme is named by a readable phrase (``labels.py``), not a keyword list.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 import scipy.sparse as sp
 
+from .labels import theme_labels
 from .types import EmergentTheme
 
 NOISE = -1
@@ -150,18 +153,22 @@ def find_emergent_themes(
     min_cluster_size: int = 5,
     max_clusters: int = 12,
     random_state: int = 0,
+    texts: Sequence[str] | None = None,
+    analyst_language: str = "en",
 ) -> tuple[list[EmergentTheme], dict[str, float]]:
     """Emergent themes among the given (uncovered) items, plus each member's closeness.
 
     ``vectors`` is a matrix with one row per item, or a function that returns the rows for a
-    list of item positions (so a caller can encode one group at a time).
+    list of item positions (so a caller can encode one group at a time). Dense vectors are
+    taken to be language-neutral and clustered across languages; ``texts`` give the labels.
     """
     background = Counter()
     for toks in tokens:
         background.update(set(toks))
+    across = not callable(vectors) and not sp.issparse(vectors)
     buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, (lang, group) in enumerate(zip(languages, groups, strict=True)):
-        buckets[(lang or "und", group or "")].append(i)
+        buckets[("mul" if across else lang or "und", group or "")].append(i)
     themes: list[EmergentTheme] = []
     closeness: dict[str, float] = {}
     centres = []
@@ -179,15 +186,26 @@ def find_emergent_themes(
             member_cos = cos[labels == c]
             order = np.argsort(-member_cos)
             phrases = key_phrases([tokens[m] for m in members], background, len(tokens))
+            mix = Counter(languages[m] or "und" for m in members)
+            label, labels = "", {}
+            if texts is not None:
+                label, labels = theme_labels(
+                    [texts[m] for m in members],
+                    [languages[m] for m in members],
+                    member_cos.tolist(),
+                    analyst_language,
+                )
             key = f"emergent-{lang}-{len(themes) + 1}"
             theme = EmergentTheme(
                 key=key,
-                language=lang,
-                label=" / ".join(phrases[:3]) or key,
+                language=mix.most_common(1)[0][0],
+                label=label or " / ".join(phrases[:3]) or key,
                 key_phrases=phrases,
                 item_ids=[ids[m] for m in members],
                 representative_ids=[ids[members[j]] for j in order[:3]],
                 group=group or None,
+                labels=labels,
+                language_counts=dict(mix.most_common()),
             )
             for m, value in zip(members, member_cos, strict=True):
                 closeness[ids[m]] = float(value)

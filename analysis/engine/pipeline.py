@@ -9,6 +9,7 @@ from dataclasses import fields
 
 import numpy as np
 
+from .backends import resolve_backend
 from .codebook import default_codebook
 from .duplicates import near_duplicate_groups
 from .emergent import find_emergent_themes
@@ -84,6 +85,25 @@ def _score_corpus(model: ThemeModel, ids, texts, langs, tokens, progress, covere
     return assignments, covered, vectors
 
 
+def _embed(backend, items, texts, progress) -> dict:
+    """Hand the backend the vectors stored with the items and embed only the rest, reporting
+    progress as "embed"; returns the new vectors by item id so the caller can store them."""
+    if not getattr(backend, "dense", False):
+        return {}
+    stored = [(t, it.vector) for t, it in zip(texts, items, strict=True) if it.vector is not None]
+    if stored:
+        backend.remember([t for t, _ in stored], [v for _, v in stored])
+    todo = backend.missing(texts)
+    if todo:
+        report = (lambda done, total: progress("embed", done, total)) if progress else None
+        backend.remember(todo, backend.embed(todo, report))
+    if not any(it.vector is None for it in items):
+        return {}
+    fresh = [i for i, it in enumerate(items) if it.vector is None]
+    vectors = backend.encode([texts[i] for i in fresh])
+    return {items[i].id: vectors[k] for k, i in enumerate(fresh)}
+
+
 def run_analysis(
     items: Sequence[TextItem],
     codebook: Sequence[CodebookTheme] | None = None,
@@ -121,14 +141,18 @@ def _run_analysis(items, codebook, coded, options, progress) -> AnalysisResult:
     surface = tokenize_many(texts, langs, stem=False)
     tokens = [stem_tokens(t, lang) for t, lang in zip(surface, langs, strict=True)]
     stages.done("tokenize")
+    backend = resolve_backend(options.backend)
+    new_vectors = _embed(backend, items, texts, progress)
+    stages.done("embed")
     model = build_theme_model(
         codebook,
         coded,
-        backend=options.backend,
+        backend=backend,
         corpus=(texts, langs, tokens),
         min_confidence=options.min_confidence,
         max_themes=options.max_themes_per_item,
     )
+    model.review_above = options.review_band[1]
     stages.done("model")
     ids = [it.id for it in items]
     members: dict[str, list[int]] = {t.key: [] for t in codebook}
@@ -158,12 +182,14 @@ def _run_analysis(items, codebook, coded, options, progress) -> AnalysisResult:
             min_cluster_size=options.min_cluster_size,
             max_clusters=options.max_clusters_per_group,
             random_state=options.random_state,
+            texts=[items[i].text for i in rows],
+            analyst_language=options.analyst_language,
         )
         for theme in emergent:
             members[theme.key] = [index[i] for i in theme.item_ids]
             centrality[theme.key] = {index[i]: closeness[i] for i in theme.item_ids}
             assignments += [
-                Assignment(i, theme.key, round(closeness[i], 4), ("clustered",), "emergent")
+                Assignment(i, theme.key, round(closeness[i], 4), ("clustered",), "emergent", True)
                 for i in theme.item_ids
             ]
     stages.done("emergent")
@@ -194,6 +220,7 @@ def _run_analysis(items, codebook, coded, options, progress) -> AnalysisResult:
     if options.backend is not None and not isinstance(options.backend, str):
         parameters["backend"] = getattr(options.backend, "name", type(options.backend).__name__)
     parameters |= {
+        "sentence_model": getattr(backend, "version", None),
         "engine_version": ENGINE_VERSION,
         "backends": [v.backend.name for v in model.views],
         "n_items": n,
@@ -209,4 +236,5 @@ def _run_analysis(items, codebook, coded, options, progress) -> AnalysisResult:
         summaries=summaries,
         timings=stages.timings,
         parameters=parameters,
+        new_vectors=new_vectors,
     )

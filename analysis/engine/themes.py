@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import scipy.sparse as sp
 
-from .backends import TextBackend, load_backend
+from .backends import TextBackend, resolve_backend
 from .backends.hashing import HashingBackend
 from .languages import canonical_language, detect_languages
+from .semantic import LanguageOffsets, NeutralSentences
 from .text import normalise
 from .tokenize import tokenize_many
 from .types import Assignment, CodebookTheme, CodedExample, TextItem
@@ -131,6 +132,7 @@ class ThemeModel:
     coded_positives: np.ndarray = field(default_factory=lambda: np.zeros(0))
     min_confidence: float = 0.5
     max_themes: int = 3
+    review_above: float = 0.65  # below this a kept assignment is marked for review
 
     @property
     def keys(self) -> list[str]:
@@ -243,7 +245,9 @@ class ThemeModel:
             if why is None:
                 why = why_cache[(t, proto)] = self._why(t, None if proto < 0 else encoded_best[i])
             source = "learned" if self.weights is not None and w[t] >= 0.5 else "codebook"
-            out.append(Assignment(item_ids[i], keys[t], round(float(values[i, j]), 4), why, source))
+            value = round(float(values[i, j]), 4)
+            flag = value < self.review_above
+            out.append(Assignment(item_ids[i], keys[t], value, why, source, flag))
         return out
 
     def _why(self, t: int, best_proto: np.ndarray | None) -> tuple[str, ...]:
@@ -290,6 +294,17 @@ def _prototypes(codebook: Sequence[CodebookTheme]) -> tuple[list[str], list[str 
     return texts, langs, owner
 
 
+def _neutral(backend, texts, langs, corpus):
+    """A dense embedding backend is wrapped so its vectors lose their language offsets (see
+    ``semantic.py``), fitted on the codebook's phrases and the consultation's comments."""
+    if not getattr(backend, "dense", False) or isinstance(backend, NeutralSentences):
+        return backend
+    prior = backend.encode(texts, langs)
+    c_texts, c_langs = list(corpus[0]), list(corpus[1])
+    own = backend.encode(c_texts, c_langs) if c_texts else None
+    return NeutralSentences(backend, LanguageOffsets.fit(prior, langs, own, c_langs))
+
+
 def _centroids(protos, owner: np.ndarray, n_themes: int):
     rows = []
     for t in range(n_themes):
@@ -320,8 +335,9 @@ def build_theme_model(
     texts, langs, owner_list = _prototypes(themes)
     owner = np.array(owner_list, dtype=np.int64)
     backends: list[TextBackend] = [HashingBackend()]
+    backend = resolve_backend(backend)
     if backend is not None:
-        backends.append(load_backend(backend) if isinstance(backend, str) else backend)
+        backends.append(backend)
     fit_texts = list(texts) + [normalise(c.item.text) for c in coded]
     fit_langs = list(langs) + [canonical_language(c.item.declared_language) for c in coded]
     fit_tokens = None
@@ -333,6 +349,8 @@ def build_theme_model(
         fit_langs += list(c_langs)
     for b in backends:
         b.fit(fit_texts, fit_langs, fit_tokens)
+    own = (fit_texts[len(texts) :], fit_langs[len(texts) :])
+    backends = [_neutral(b, texts, langs, own) for b in backends]
     views, enc_protos = [], []
     for b in backends:
         protos = b.encode(texts, langs)

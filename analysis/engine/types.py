@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
-ENGINE_VERSION = "1.1.0"  # 1.1: CRC-32 hashing, LR + CNB learning, silhouette k
+ENGINE_VERSION = "2.0.0"  # 2.0: multilingual sentence view, language offsets, readable labels
 
 Stance = Literal["agree", "disagree", "unsure"]
 AssignmentSource = Literal["codebook", "learned", "emergent"]
@@ -27,6 +27,7 @@ class TextItem:
     stance: str | None = None
     created: datetime | None = None
     meta: Mapping[str, str] = field(default_factory=dict)
+    vector: Any = None  # the stored sentence vector of this text, when the app has one
 
 
 @dataclass
@@ -82,11 +83,16 @@ class DuplicateGroup:
 
 @dataclass(frozen=True)
 class Assignment:
+    """One comment in one theme. ``confidence`` is a calibrated probability for codebook and
+    learned themes; ``needs_review`` marks those inside the review band (an analyst should
+    check them before they are quoted) and emergent memberships, which no analyst defined."""
+
     item_id: str
     theme_key: str
     confidence: float
     why: tuple[str, ...]
     source: AssignmentSource
+    needs_review: bool = False
 
 
 @dataclass(frozen=True)
@@ -107,6 +113,14 @@ class StanceResult:
 
 @dataclass
 class EmergentTheme:
+    """A group of comments no codebook theme covered.
+
+    ``label`` is a short readable phrase (from the theme's most central comment, preferring the
+    analyst's language); ``labels`` has one per language present. ``language`` is the theme's
+    most common language and ``language_counts`` its whole mix: with the semantic view one
+    theme holds comments in several languages.
+    """
+
     key: str
     language: str
     label: str
@@ -115,6 +129,8 @@ class EmergentTheme:
     representative_ids: list[str]
     linked_key: str | None = None
     group: str | None = None
+    labels: dict[str, str] = field(default_factory=dict)
+    language_counts: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -146,12 +162,14 @@ class ThemeSummary:
 class AnalysisOptions:
     """Knobs for ``run_analysis``; the defaults are what the product uses.
 
-    ``backend`` is a dotted path to a ``TextBackend`` class or factory (None = built-in hashing
-    backend). ``group_by`` names a ``TextItem.meta`` key (e.g. "question") inside which emergent
-    themes are searched, so unrelated questions are not clustered together.
+    ``backend`` adds a semantic view next to the built-in word view: "auto" is the shipped
+    multilingual sentence model when installed; None means words only; or a dotted path to a
+    ``TextBackend`` class or factory, or an instance. ``group_by`` names a ``TextItem.meta``
+    key (e.g. "question") inside which emergent themes are searched, so unrelated questions are
+    not clustered together.
     """
 
-    backend: Any = None  # dotted path (str), a TextBackend instance, or None
+    backend: Any = "auto"  # "auto" (shipped e5 view if installed), None, a path or an instance
     min_confidence: float = 0.5
     max_themes_per_item: int = 3
     covered_threshold: float = 0.5
@@ -162,6 +180,8 @@ class AnalysisOptions:
     quotes_per_theme: int = 5
     near_duplicate_threshold: float = 0.8
     random_state: int = 0
+    analyst_language: str = "en"  # emergent labels prefer a comment in this language
+    review_band: tuple[float, float] = (0.35, 0.65)  # probabilities an analyst should check
 
 
 @dataclass
@@ -175,3 +195,4 @@ class AnalysisResult:
     timings: dict[str, float]
     parameters: dict[str, Any]
     engine_version: str = ENGINE_VERSION
+    new_vectors: dict[str, Any] = field(default_factory=dict)  # item id -> vector made now

