@@ -6,7 +6,11 @@ languages, BANKING77 queries, ArgKP arguments, Polis comments): each comment joi
 sentences of one language, so texts are mostly unique, plus a few copy-paste campaigns. Each
 size runs in its own subprocess so peak memory (ru_maxrss) is that run's alone.
 
-    .venv/bin/python bench/analysis.py --sizes 10000 100000
+    .venv/bin/python bench/analysis.py --sizes 10000 100000 --embed 1000 --cold 10000
+
+Comments carry stored sentence vectors, as in the product once the worker has embedded them
+(``stored_vector``); ``--embed`` measures cold embedding throughput and ``--cold`` a full run
+that must embed every comment first.
 """
 
 from __future__ import annotations
@@ -50,23 +54,34 @@ def load_pools() -> dict[str, list[str]]:
     pools["en"] += [r["text"] for r in read_rows(data / "banking77" / "train.csv")]
     for split in ("train", "dev"):
         pools["en"] += [r["argument"] for r in read_rows(data / "argkp" / f"arguments_{split}.csv")]
-    for path in sorted((data / "polis").glob("*/comments.csv")):
-        pools["en"] += [r["comment-body"] for r in read_rows(path) if r.get("comment-body")]
     return pools
 
 
-def build_corpus(n: int, seed: int = 0):
+def stored_vector(backend, parts):
+    """The vector the app would have stored for a comment made of ``parts``: the sentences'
+    cached vectors, averaged. Timing does not depend on the values, and embedding 100k
+    comments first would take over an hour on two cores (the cold run is measured apart)."""
+    import numpy as np
+
+    vec = np.sum(backend.encode(parts), axis=0)
+    return vec / max(float(np.linalg.norm(vec)), 1e-9)
+
+
+def build_corpus(n: int, seed: int = 0, vectors: bool = True):
     from analysis.engine import TextItem
+    from analysis.evaluate.vectors import CachedE5Backend
 
     rng = random.Random(seed)
     pools = load_pools()
+    backend = CachedE5Backend() if vectors else None
     langs = list(SIB)
     weights = [0.36] + [0.08] * 8
-    letters = [rng.choice(pools["en"]) + " " + rng.choice(pools["en"]) for _ in range(5)]
+    letters = [rng.choice(pools["en"]) + "  " + rng.choice(pools["en"]) for _ in range(5)]
     items = []
     for i in range(n):
         if rng.random() < 0.02:
             text, lang = rng.choice(letters), "en"
+            parts = text.split("  ")
         else:
             lang = rng.choices(langs, weights)[0]
             parts = [rng.choice(pools[lang]) for _ in range(rng.choice((1, 2)))]
@@ -78,15 +93,16 @@ def build_corpus(n: int, seed: int = 0):
                 declared_language=lang if rng.random() < 0.7 else None,
                 stance=rng.choice(["agree", "disagree", "unsure", None]),
                 meta={"channel": rng.choice(["web", "phone", "paper"])},
+                vector=stored_vector(backend, parts) if backend else None,
             )
         )
     return items
 
 
-def run_one(n: int) -> dict:
+def run_one(n: int, vectors: bool = True) -> dict:
     from analysis.engine import run_analysis
 
-    items = build_corpus(n)
+    items = build_corpus(n, vectors=vectors)
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     cpu0 = time.process_time()
     t0 = time.perf_counter()
@@ -110,9 +126,13 @@ def run_one(n: int) -> dict:
 
 def run_assign(samples: int = 300) -> dict:
     from analysis.engine import build_theme_model, default_codebook
+    from analysis.engine.backends import default_backend
 
     items = build_corpus(samples + 20, seed=1)
-    model = build_theme_model(default_codebook())
+    backend = default_backend()
+    model = build_theme_model(default_codebook(), backend=backend)
+    if backend is not None:  # "once its vector exists": the worker stored it on arrival
+        backend.remember([it.text for it in items], [it.vector for it in items])
     for it in items[:20]:  # load the segmenters and the language detector first
         model.assign(it)
     times = []
@@ -129,12 +149,40 @@ def run_assign(samples: int = 300) -> dict:
     }
 
 
+def run_embed(n: int) -> dict:
+    """Cold embedding throughput: ``n`` comments never seen before, as the worker embeds them."""
+    from analysis.engine.backends.e5 import E5Backend
+
+    items = build_corpus(n, seed=2, vectors=False)
+    backend = E5Backend()
+    backend.embed(["warm up the model"])
+    t0 = time.perf_counter()
+    backend.embed([it.text for it in items])
+    wall = time.perf_counter() - t0
+    return {
+        "embed_n": n,
+        "wall_s": round(wall, 1),
+        "comments_per_s": round(n / wall, 1),
+        "load_average_1min": round(os.getloadavg()[0], 1),
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--assign-child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--embed", type=int, default=1000, help="cold-embed this many comments")
+    parser.add_argument("--cold", type=int, default=0, help="also a full run with no vectors")
+    parser.add_argument("--cold-child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--embed-child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.embed_child:
+        print(json.dumps(run_embed(args.embed_child)))
+        return 0
+    if args.cold_child:
+        print(json.dumps(run_one(args.cold_child, vectors=False)))
+        return 0
     if args.child:
         print(json.dumps(run_one(args.child)))
         return 0
@@ -151,6 +199,12 @@ def main() -> int:
             return out.returncode
         results.append(json.loads(out.stdout.strip().splitlines()[-1]))
         print(json.dumps(results[-1]), flush=True)
+    for flag, value in (("--embed-child", args.embed), ("--cold-child", args.cold)):
+        if value:
+            out = subprocess.run(
+                [sys.executable, __file__, flag, str(value)], capture_output=True, text=True
+            )
+            print(json.dumps({flag[2:-6]: json.loads(out.stdout.strip().splitlines()[-1])}))
     out = subprocess.run(
         [sys.executable, __file__, "--assign-child"], capture_output=True, text=True
     )
