@@ -10,9 +10,19 @@ class AnalysisConfig(AppConfig):
         from wagtail.signals import page_published
 
         from analysis import handlers
-        from participation.signals import contribution_erased
+        from participation.signals import (
+            contribution_erased,
+            contribution_published,
+            contribution_submitted,
+        )
 
         page_published.connect(handlers.page_published, dispatch_uid="analysis_outcome_emails")
         contribution_erased.connect(
             handlers.contribution_erased, dispatch_uid="analysis_anonymise_copies"
+        )
+        contribution_submitted.connect(
+            handlers.contribution_stored, dispatch_uid="analysis_vectors_submitted"
+        )
+        contribution_published.connect(
+            handlers.contribution_stored, dispatch_uid="analysis_vectors_published"
         )

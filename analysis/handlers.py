@@ -16,3 +16,11 @@ def contribution_erased(sender, contribution, **kwargs) -> None:
     analysed_copies_anonymise(
         model=contribution.model, object_id=contribution.object_id, texts=contribution.texts
     )
+
+
+def contribution_stored(sender, contribution, **kwargs) -> None:
+    """A comment, survey answer or imported row was submitted or published: embed it off the
+    request path."""
+    from analysis.services.vectors import sentence_vectors_schedule
+
+    sentence_vectors_schedule(consultation_key=contribution.consultation_key)

@@ -1,6 +1,7 @@
 from analysis.models.reports import ItemReview, OutcomeEmail, PopulationShare, ReportSnapshot
 from analysis.models.runs import AnalysisItem, AnalysisRun
 from analysis.models.themes import CodebookEntry, Theme, ThemeAssignment, ThemeDecision
+from analysis.models.vectors import SentenceVector
 from analysis.pages import MethodNotePage, WhatWeHeardPage, YouSaidWeDidPage
 
 __all__ = [
@@ -12,6 +13,7 @@ __all__ = [
     "OutcomeEmail",
     "PopulationShare",
     "ReportSnapshot",
+    "SentenceVector",
     "Theme",
     "ThemeAssignment",
     "ThemeDecision",

@@ -69,6 +69,8 @@ class Theme(TagBase):
     item_count = models.PositiveIntegerField(default=0)
     stance_counts = models.JSONField(default=dict, blank=True)
     language_counts = models.JSONField(default=dict, blank=True)
+    # An emergent theme's machine label in each language it holds ({language: phrase}).
+    labels = models.JSONField(default=dict, blank=True)
     summary = models.JSONField(default=dict, blank=True)
     merged_into = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged_from"
@@ -111,6 +113,9 @@ class ThemeAssignment(GenericTaggedItemBase):
     source = models.CharField(max_length=16, choices=Source.choices)
     decision = models.CharField(max_length=16, choices=Decision.choices, default=Decision.PROPOSED)
     confidence = models.FloatField(null=True, blank=True)
+    # The machine was unsure (inside the review band, or an emergent membership no analyst
+    # defined): an analyst confirms it before it is quoted in public.
+    needs_review = models.BooleanField(default=False)
     why = models.JSONField(default=list, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

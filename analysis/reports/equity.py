@@ -48,9 +48,18 @@ def participation(*, figures: dict, consultation) -> dict[str, list[dict]]:
     return table
 
 
-def small_group_themes(*, figures: dict) -> list[dict]:
+def _language_artefact(theme: dict, dimension: str, sentence_model: str | None) -> bool:
+    """Without a semantic view the engine can only group comments by their words, so an
+    emergent theme is one language's cluster by construction: its language mix says nothing
+    about who raised the concern."""
+    return dimension == "language" and theme.get("kind") == "emergent" and not sentence_model
+
+
+def small_group_themes(*, figures: dict, sentence_model: str | None = None) -> list[dict]:
     """Themes whose comments come mostly (>= 50%) from a group that wrote at most 20% of all
-    comments: flagged so the summary keeps them."""
+    comments: flagged so the summary keeps them. A flag that only mirrors how the run grouped
+    languages (see `_language_artefact`) comes back with ``suppressed`` set, to be explained
+    rather than reported as an equity finding."""
     total = figures["total"]
     flagged = []
     for theme in figures["themes"]:
@@ -71,6 +80,7 @@ def small_group_themes(*, figures: dict) -> list[dict]:
                         "value": value,
                         "within": within,
                         "overall": overall,
+                        "suppressed": _language_artefact(theme, dimension, sentence_model),
                     }
                 )
     return flagged

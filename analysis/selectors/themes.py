@@ -1,7 +1,8 @@
 """Reads about themes for editors and readers: the choices page editors link changes to, and a
 theme's name in the reader's language."""
 
-from analysis.models.themes import CodebookEntry, Theme
+from analysis.inputs import item_ref
+from analysis.models.themes import CodebookEntry, Theme, ThemeAssignment
 from analysis.selectors.runs import consultations_for_analysis, latest_approved_run
 from consultation.selectors.drafts import newest_draft, right_titles
 
@@ -43,7 +44,46 @@ def codebook_names(*, consultation) -> dict[str, dict]:
 
 
 def theme_label(theme: Theme, language: str, names: dict[str, dict]) -> str:
-    """A codebook theme's name in the reader's language unless an analyst renamed it."""
-    if theme.kind == Theme.Kind.CODEBOOK and theme.name == theme.machine_name:
+    """A theme's name in the reader's language unless an analyst renamed it: a codebook
+    theme's translated name, or an emergent theme's machine label in that language when its
+    comments include some in it."""
+    if theme.name != theme.machine_name:
+        return theme.name
+    if theme.kind == Theme.Kind.CODEBOOK:
         return names.get(theme.key, {}).get(language) or theme.name
-    return theme.name
+    return (theme.labels or {}).get(language) or theme.name
+
+
+def quotable_refs(*, run, theme_ids) -> dict[int, set[str]]:
+    """Theme id -> the items it may quote in public: those the machine put in it with a
+    probability above the review band, or an analyst confirmed or added, and no analyst
+    took out. Emergent memberships and unsure matches wait for an analyst."""
+    sure: dict[tuple, bool] = {}
+    analyst: dict[tuple, str] = {}
+    rows = (
+        ThemeAssignment.objects.filter(run=run, tag_id__in=list(theme_ids))
+        .exclude(source=ThemeAssignment.Source.INCREMENTAL)
+        .order_by("pk")
+        .values_list(
+            "tag_id",
+            "content_type_id",
+            "object_id",
+            "field_key",
+            "source",
+            "decision",
+            "needs_review",
+        )
+    )
+    for tag_id, ct, object_id, field_key, source, decision, needs_review in rows:
+        key = (tag_id, item_ref(ct, object_id, field_key))
+        if source == ThemeAssignment.Source.ANALYST:
+            analyst[key] = decision
+        elif not needs_review:
+            sure[key] = True
+    allowed = (ThemeAssignment.Decision.CONFIRMED, ThemeAssignment.Decision.ADDED)
+    quotable: dict[int, set[str]] = {pk: set() for pk in theme_ids}
+    for key in set(sure) | set(analyst):
+        decision = analyst.get(key)
+        if decision in allowed or (key in sure and decision is None):
+            quotable[key[0]].add(key[1])
+    return quotable

@@ -54,6 +54,7 @@ def theme_new_item(
             field_key=field_key,
             source=ThemeAssignment.Source.INCREMENTAL,
             confidence=a.confidence,
+            needs_review=a.needs_review,
             why=list(a.why),
         )
         for a in found

@@ -12,7 +12,7 @@ from analysis.models.runs import AnalysisRun
 from analysis.models.themes import Theme
 from analysis.pages import MethodNotePage, WhatWeHeardPage, YouSaidWeDidPage
 from analysis.selectors.figures import report_figures
-from analysis.selectors.themes import codebook_names, theme_label
+from analysis.selectors.themes import codebook_names, quotable_refs, theme_label
 
 QUOTES_PER_THEME = 3
 FINDINGS = 8
@@ -45,10 +45,12 @@ def page_titles() -> dict[str, str]:
     }
 
 
-def _published_quotes(run: AnalysisRun, theme: Theme, published: set[str]) -> list[dict]:
+def _published_quotes(theme: Theme, published: set[str], quotable: set[str]) -> list[dict]:
+    """Quotes still published whose place in the theme is sure or an analyst confirmed it."""
     quotes = []
     for quote in theme.summary.get("quotes", []):
-        if quote.get("item_id") in published and quote.get("language"):
+        item_id = quote.get("item_id")
+        if item_id in published and item_id in quotable and quote.get("language"):
             quotes.append({"text": quote["text"], "language": quote["language"]})
         if len(quotes) == QUOTES_PER_THEME:
             break
@@ -64,14 +66,16 @@ def findings_for(*, run: AnalysisRun, language: str) -> list[dict]:
         t for t in Theme.objects.filter(run=run, state=Theme.State.APPROVED) if counts.get(t.pk)
     ]
     themes.sort(key=lambda t: -counts[t.pk])
+    themes = themes[:FINDINGS]
+    quotable = quotable_refs(run=run, theme_ids=[t.pk for t in themes])
     return [
         {
             "theme_key": theme.key,
             "title": theme_label(theme, language, names),
             "summary": "",
-            "quotes": _published_quotes(run, theme, published),
+            "quotes": _published_quotes(theme, published, quotable[theme.pk]),
         }
-        for theme in themes[:FINDINGS]
+        for theme in themes
     ]
 
 

@@ -16,6 +16,7 @@ from analysis.selectors.runs import source_consultation
 from analysis.services.codebook import codebook_for, coded_examples_for
 from analysis.services.snapshots import snapshot_refresh_later
 from analysis.services.storage import store_result
+from analysis.services.vectors import new_vectors_store, text_items_with_vectors
 
 HEARTBEAT_SECONDS = 2.0
 STALE_AFTER = timedelta(minutes=10)
@@ -105,21 +106,19 @@ def analysis_run_execute(*, run_id: int, progress=None) -> AnalysisRun:
     try:
         consultation = run.consultation
         items = gather_items(consultation=consultation, refs=run.input_ids)
-        text_items = [item.as_text_item() for item in items]
+        options = _options(run.parameters)
+        text_items = text_items_with_vectors(items, backend_option=options.backend)
         by_ref = {item.id: item for item in text_items}
         codebook = codebook_for(consultation=consultation)
         coded = coded_examples_for(consultation=consultation, items_by_ref=by_ref)
         started = time.perf_counter()
         result = _engine().run_analysis(
-            text_items,
-            codebook,
-            coded,
-            options=_options(run.parameters),
-            progress=_Progress(run.pk, progress),
+            text_items, codebook, coded, options=options, progress=_Progress(run.pk, progress)
         )
         engine_seconds = time.perf_counter() - started
         with transaction.atomic():
             store_result(run=run, items=items, codebook=codebook, result=result)
+            new_vectors_store(result=result, text_items=text_items)
             run.status = AnalysisRun.Status.SUCCEEDED
             run.finished_at = timezone.now()
             run.engine_version = result.engine_version

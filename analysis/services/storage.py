@@ -111,11 +111,13 @@ def _store_themes(run, codebook, result) -> dict[str, Theme]:
                 machine_name=emergent.label[:200],
                 slug=slugify(emergent.key)[:200],
                 language=emergent.language or "",
+                labels={lang: label[:200] for lang, label in (emergent.labels or {}).items()},
                 linked_key=emergent.linked_key or "",
                 key_phrases=emergent.key_phrases,
                 item_count=summary.count if summary else len(emergent.item_ids),
                 stance_counts=stances.get(emergent.key, {}),
-                language_counts=summary.language_counts if summary else {},
+                language_counts=emergent.language_counts
+                or (summary.language_counts if summary else {}),
                 summary=_summary_json(summary)
                 if summary
                 else {"representative_ids": list(emergent.representative_ids)},
@@ -143,6 +145,7 @@ def _store_assignments(run, items, result, themes: dict[str, Theme]) -> None:
                 field_key=item.field_key,
                 source=ThemeAssignment.Source.MACHINE,
                 confidence=assignment.confidence,
+                needs_review=assignment.needs_review,
                 why=list(assignment.why),
             )
         )
@@ -161,6 +164,7 @@ def _store_assignments(run, items, result, themes: dict[str, Theme]) -> None:
                     field_key=item.field_key,
                     source=ThemeAssignment.Source.MACHINE,
                     confidence=None,
+                    needs_review=True,
                     why=list(emergent.key_phrases[:5]),
                 )
             )
@@ -182,4 +186,5 @@ def store_result(*, run, items, codebook, result) -> None:
         "assignments": len(result.assignments),
         "emergent_themes": len(result.emergent_themes),
         "themed_items": len({a.item_id for a in result.assignments}),
+        "sentence_model": result.parameters.get("sentence_model"),
     }

@@ -151,10 +151,12 @@ class EquityView(RunMixin, WagtailAdminTemplateMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         run = self.get_run()
         figures = report_figures(run=run)
+        flags = small_group_themes(figures=figures, sentence_model=run.totals.get("sentence_model"))
         context.update(
             run=run,
             tables=participation(figures=figures, consultation=run.consultation),
-            flagged=small_group_themes(figures=figures),
+            flagged=[flag for flag in flags if not flag["suppressed"]],
+            suppressed=[flag for flag in flags if flag["suppressed"]],
             formset=kwargs.get("formset") or self._formset(),
             language_labels=language_labels(),
             can_edit=rules.can_edit_population_shares(self.request.user),

@@ -150,6 +150,8 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+# Embed each submitted or published text in a background task (analysis/services/vectors.py).
+SENTENCE_VECTORS_ON_SUBMIT = True
 
 # django-rules first: each app's rules.py answers user.has_perm() for its own permissions, so
 # Wagtail's views and the project's agree; database permissions (groups) still count.

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from analysis.models import AnalysisItem, AnalysisRun, ItemReview, Theme, ThemeDecision
+from analysis.selectors.runs import review_queue
 from analysis.services import review
 from tests.analysis.report_fixtures import build_run
 
@@ -63,7 +64,8 @@ def test_analyst_reviews_the_demo_run_and_agreement_moves(
     sets = machine_sets(run)
     machine_rows = run.assignments.filter(source="machine").count()
     active = [t.pk for t in Theme.objects.filter(run=run, state__in=["approved", "proposed"])]
-    items = list(AnalysisItem.objects.filter(run=run).order_by("pk"))[:10]
+    # The queue's order: items the machine was unsure about first, most uncertain first.
+    items = list(review_queue(run=run))[:10]
     matched = machine_total = analyst_total = 0
     for index, item in enumerate(items):
         machine = sets[item.pk]
