@@ -219,35 +219,48 @@ def find_emergent_themes(
             local = np.flatnonzero(labels == c)
             members = [rows[j] for j in local]
             member_cos = cos[labels == c]
-            order = np.argsort(-member_cos)
-            phrases = key_phrases([tokens[m] for m in members], background, len(tokens))
-            mix = Counter(languages[m] or "und" for m in members)
-            label, names = "", {}
-            if texts is not None:
-                label, names = theme_labels(
-                    [texts[m] for m in members],
-                    [languages[m] for m in members],
-                    member_cos.tolist(),
-                    analyst_language,
-                )
-            key = f"emergent-{lang}-{len(themes) + 1}"
-            theme = EmergentTheme(
-                key=key,
-                language=mix.most_common(1)[0][0],
-                label=label or " / ".join(phrases[:3]) or key,
-                key_phrases=phrases,
-                item_ids=[ids[m] for m in members],
-                representative_ids=[ids[members[j]] for j in order[:3]],
-                group=group or None,
-                labels=names,
-                language_counts=dict(mix.most_common()),
+            theme = _theme(
+                f"emergent-{lang}-{len(themes) + 1}",
+                members,
+                member_cos,
+                ids,
+                languages,
+                texts,
+                key_phrases([tokens[m] for m in members], background, len(tokens)),
+                analyst_language,
             )
+            theme.group = group or None
             for m, value in zip(members, member_cos, strict=True):
                 closeness[ids[m]] = float(value)
             themes.append(theme)
             centres.append(_unit_centre(x[local]))
     _link(themes, centres, theme_centroids, theme_keys)
     return themes, closeness
+
+
+def _theme(key, members, member_cos, ids, languages, texts, phrases, analyst_language):
+    """One emergent theme: members, language mix and a readable label (keywords only when
+    there are no texts to take a phrase from)."""
+    mix = Counter(languages[m] or "und" for m in members)
+    label, names = "", {}
+    if texts is not None:
+        label, names = theme_labels(
+            [texts[m] for m in members],
+            [languages[m] for m in members],
+            member_cos.tolist(),
+            analyst_language,
+        )
+    order = np.argsort(-member_cos)
+    return EmergentTheme(
+        key=key,
+        language=mix.most_common(1)[0][0],
+        label=label or " / ".join(phrases[:3]) or key,
+        key_phrases=phrases,
+        item_ids=[ids[m] for m in members],
+        representative_ids=[ids[members[j]] for j in order[:3]],
+        labels=names,
+        language_counts=dict(mix.most_common()),
+    )
 
 
 def _unit_centre(rows):
