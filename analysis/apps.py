@@ -10,9 +10,10 @@ class AnalysisConfig(AppConfig):
         from wagtail.signals import page_published
 
         from analysis import handlers
-        from participation.signals import contribution_erased
+        from participation.signals import contribution_erased, votes_changed
 
         page_published.connect(handlers.page_published, dispatch_uid="analysis_outcome_emails")
         contribution_erased.connect(
             handlers.contribution_erased, dispatch_uid="analysis_anonymise_copies"
         )
+        votes_changed.connect(handlers.votes_changed, dispatch_uid="analysis_opinion_groups")

@@ -16,3 +16,10 @@ def contribution_erased(sender, contribution, **kwargs) -> None:
     analysed_copies_anonymise(
         model=contribution.model, object_id=contribution.object_id, texts=contribution.texts
     )
+
+
+def votes_changed(sender, consultation_key, **kwargs) -> None:
+    """Votes were cast or changed: the opinion groups are recomputed in the background."""
+    from analysis.services.opinions import opinions_refresh_soon
+
+    opinions_refresh_soon(consultation_key=consultation_key)
