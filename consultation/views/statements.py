@@ -85,13 +85,12 @@ def _shown(context, request):
 @require_http_methods(["GET", "POST"])
 def statements_vote(request, page_id: int):
     consultation = _consultation(page_id)
-    if request.method == "GET":
-        moved = _in_language(consultation, "consultation:statements")
-        if moved is not None:
-            return moved
-    context = _context(request, consultation)
     if request.method == "POST":
-        return _vote(request, consultation, context)
+        return _vote(request, consultation)
+    moved = _in_language(consultation, "consultation:statements")
+    if moved is not None:
+        return moved
+    context = _context(request, consultation)
     statement = _shown(context, request)
     voted = request.GET.get("voted", "")
     context.update(
@@ -103,9 +102,17 @@ def statements_vote(request, page_id: int):
     return TemplateResponse(request, "consultation/statements/vote.html", context)
 
 
-def _vote(request, consultation, context):
-    if not context["can_vote"]:
-        return TemplateResponse(request, "consultation/statements/vote.html", context, status=403)
+def _refused(request, consultation, *, status: int):
+    """The page again, with why the vote was not stored (the statements are read only here:
+    a stored vote costs no more than what it writes)."""
+    context = _context(request, consultation)
+    context.update(statement=None, refused=status == 400)
+    return TemplateResponse(request, "consultation/statements/vote.html", context, status=status)
+
+
+def _vote(request, consultation):
+    if not rules.can_comment(request.user, consultation):
+        return _refused(request, consultation, status=403)
     address = ratelimit.client_pseudonym(request)
     verdict = ratelimit.check(request, "vote", ident=address)
     if not verdict.allowed:
@@ -117,8 +124,7 @@ def _vote(request, consultation, context):
             consultation=consultation, key=form.cleaned_data["statement"]
         )
     if statement is None:
-        context.update(statement=None, form=form, refused=True)
-        return TemplateResponse(request, "consultation/statements/vote.html", context, status=400)
+        return _refused(request, consultation, status=400)
     token = _token(request) or secrets.token_urlsafe(TOKEN_BYTES)
     try:
         vote_cast(
@@ -129,8 +135,7 @@ def _vote(request, consultation, context):
             client_hash=address,
         )
     except VoteRefused:
-        context.update(statement=None, form=form, refused=True)
-        return TemplateResponse(request, "consultation/statements/vote.html", context, status=400)
+        return _refused(request, consultation, status=400)
     url = reverse("consultation:statements", args=[consultation.pk])
     response = redirect(f"{url}?voted={statement.translation_key}")
     if token != request.COOKIES.get(PARTICIPANT_COOKIE):
