@@ -223,3 +223,45 @@ def test_editors_and_analysts_cannot_enter_ballots(client, demo, statements, edi
     client.force_login(editor_user)
     assert _batch_post(client, demo).status_code in (302, 403)
     assert VoteBatch.objects.count() == 0
+
+
+def test_an_administrator_adds_a_statement_linked_to_a_right(client, demo, admin_user):
+    from consultation.demo import right_block_id
+    from consultation.models import Statement
+
+    client.force_login(admin_user)
+    url = "/admin/snippets/consultation/statement/add/"
+    form = client.get(url)
+    assert form.status_code == 200
+    right = right_block_id("one-number")
+    assert right in form.content.decode()
+    response = client.post(
+        url,
+        {
+            "consultation": consultation(demo).pk,
+            "text": "Every letter should name a person to call.",
+            "right_key": right,
+            "theme_keys": "letters contact",
+            "status": "open",
+            "sort_order": "5",
+            "locale": "1",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    statement = Statement.objects.get(text="Every letter should name a person to call.")
+    assert statement.right_key == right and statement.themes == ["letters", "contact"]
+    html = client.get(vote_url(demo)).content.decode()
+    assert "Every letter should name a person to call." in html
+
+
+def test_the_moderation_queue_marks_proposed_statements(client, demo, moderator_user):
+    statement_propose(
+        consultation=consultation(demo),
+        text="Libraries should lend laptops.",
+        language="en",
+        origin=Origin(submission_token="proposal-4"),
+    )
+    client.force_login(moderator_user)
+    html = client.get("/admin/comments/").content.decode()
+    assert "Libraries should lend laptops." in html
+    assert "Statement proposed for voting" in html
