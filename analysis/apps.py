@@ -14,6 +14,7 @@ class AnalysisConfig(AppConfig):
             contribution_erased,
             contribution_published,
             contribution_submitted,
+            votes_changed,
         )
 
         page_published.connect(handlers.page_published, dispatch_uid="analysis_outcome_emails")
@@ -26,3 +27,4 @@ class AnalysisConfig(AppConfig):
         contribution_published.connect(
             handlers.contribution_stored, dispatch_uid="analysis_vectors_published"
         )
+        votes_changed.connect(handlers.votes_changed, dispatch_uid="analysis_opinion_groups")

@@ -24,3 +24,10 @@ def contribution_stored(sender, contribution, **kwargs) -> None:
     from analysis.services.vectors import sentence_vectors_schedule
 
     sentence_vectors_schedule(consultation_key=contribution.consultation_key)
+
+
+def votes_changed(sender, consultation_key, **kwargs) -> None:
+    """Votes were cast or changed: the opinion groups are recomputed in the background."""
+    from analysis.services.opinions import opinions_refresh_soon
+
+    opinions_refresh_soon(consultation_key=consultation_key)

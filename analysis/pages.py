@@ -143,6 +143,14 @@ class WhatWeHeardPage(AnalysisPageMixin, Page):  # noqa: DJ008 - Page gives __st
     class Meta:
         verbose_name = _("What we heard")
 
+    def get_context(self, request, *args, **kwargs):
+        from analysis.selectors.opinions import snapshot_of
+
+        context = super().get_context(request, *args, **kwargs)
+        snapshot = snapshot_of(consultation_key=self.consultation.translation_key)
+        context["opinions_ready"] = snapshot is not None and snapshot.n_votes > 0
+        return context
+
     def analysis_context(self, *, run, figures) -> dict:
         from analysis.selectors.public import findings_context
 

@@ -35,3 +35,13 @@ def right_change_panels(draft, request) -> dict[str, list[Panel]]:
         ]
         for key, reason in draft_change_reasons(draft=draft).items()
     }
+
+
+def statement_panels(consultation, request) -> list[Panel]:
+    """A link to the opinion-group results under the statements, once there are any."""
+    from analysis.selectors.opinions import snapshot_of
+
+    snapshot = snapshot_of(consultation_key=consultation.translation_key)
+    if snapshot is None or not snapshot.n_votes:
+        return []
+    return [Panel("analysis/opinions/results_link.html", {"consultation": consultation})]

@@ -9,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from analysis import panels
 from analysis.models.themes import CodebookEntry
 from analysis.views.exports import ExportView
+from analysis.views.opinions import OpinionReportView
 from analysis.views.reports import (
     ConsultationReportView,
     EquityView,
@@ -18,7 +19,11 @@ from analysis.views.reports import (
 )
 from analysis.views.review import ItemReviewView, RunApproveView, ThemeActionView, ThemeReviewView
 from analysis.viewsets import AnalysisRunViewSet
-from consultation.panels import RIGHT_CHANGE_PANELS_HOOK, STATUS_PANELS_HOOK
+from consultation.panels import (
+    RIGHT_CHANGE_PANELS_HOOK,
+    STATEMENT_PANELS_HOOK,
+    STATUS_PANELS_HOOK,
+)
 
 
 @hooks.register("register_admin_urls")
@@ -46,6 +51,11 @@ def register_analysis_urls():
             ConsultationReportView.as_view(),
             name="analysis_consultation_report",
         ),
+        path(
+            "analysis/consultations/<int:pk>/statements/",
+            OpinionReportView.as_view(),
+            name="analysis_opinions_report",
+        ),
     ]
 
 
@@ -57,6 +67,11 @@ def comment_status_panels(comment, request):
 @hooks.register(RIGHT_CHANGE_PANELS_HOOK)
 def right_change_panels(draft, request):
     return panels.right_change_panels(draft, request)
+
+
+@hooks.register(STATEMENT_PANELS_HOOK)
+def statement_panels(consultation, request):
+    return panels.statement_panels(consultation, request)
 
 
 @hooks.register("register_admin_viewset")

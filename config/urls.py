@@ -26,6 +26,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("", include("consultation.urls")),
+    path("", include("analysis.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

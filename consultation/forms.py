@@ -1,4 +1,5 @@
-"""The resident's comment form and the reference-code lookup.
+"""The resident's comment form, the reference-code lookup, and the statement forms: a vote
+(three buttons, no JavaScript needed) and a proposed statement (the comment form's safeguards).
 
 Every message is our own translated string: Django ships no Somali, Tagalog or Amharic, so its
 built-in messages would reach those residents in English.
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from config.languages import LANGUAGE_TABLE
 from consultation.models import Stance
+from consultation.models.statements import STATEMENT_MAX_LENGTH, VoteValue
 from participation.forms import SafeTextFormMixin
 from participation.references import LENGTH as REFERENCE_LENGTH
 from participation.references import normalise_reference
@@ -26,6 +28,7 @@ TOO_LONG = _("Please shorten this to %(limit_value)d characters or fewer (it has
 BAD_EMAIL = _("Enter an email address like name@example.org.")
 BAD_CHOICE = _("Choose one of the options.")
 EMPTY_COMMENT = _("Please write your comment.")
+EMPTY_STATEMENT = _("Please write your statement.")
 
 
 def language_choices():
@@ -205,3 +208,48 @@ class StatusLookupForm(SafeTextFormMixin, forms.Form):
                 code="length",
             )
         return code
+
+
+class VoteForm(forms.Form):
+    statement = forms.UUIDField(widget=forms.HiddenInput, error_messages=_messages())
+    value = forms.TypedChoiceField(
+        choices=VoteValue.choices, coerce=int, error_messages=_messages()
+    )
+
+
+class ProposalForm(CommentForm):
+    text = forms.CharField(
+        label=_("Your statement"),
+        help_text=_(
+            "One short sentence others can agree or disagree with, in any language. It is "
+            "checked by a moderator before anyone votes on it."
+        ),
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": STATEMENT_MAX_LENGTH}),
+        max_length=STATEMENT_MAX_LENGTH,
+        strip=False,
+        error_messages=_messages(),
+    )
+    language = forms.ChoiceField(
+        label=_("Language of your statement"),
+        choices=CommentForm.base_fields["language"].choices,
+        error_messages=_messages(),
+    )
+    stance = None
+    name = None
+    email = None
+    district = None
+    consent_contact = None
+    consent_show_name = None
+
+    def clean_text(self):
+        try:
+            return super().clean_text()
+        except forms.ValidationError as error:
+            raise forms.ValidationError(EMPTY_STATEMENT, code="empty") from error
+
+    def clean(self):
+        return forms.Form.clean(self)
+
+    def content(self) -> Content:
+        data = self.cleaned_data
+        return Content(text=data["text"], language=data["language"], purpose="statement")

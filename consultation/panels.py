@@ -11,6 +11,8 @@ when no app answers.
   for the comparison of a draft with an earlier version.
 - "consultation_page_panels": ``fn(consultation, request) -> list[Panel]`` for sections of
   the consultation's own page (the survey app lists its surveys there).
+- "consultation_statement_panels": ``fn(consultation, request) -> list[Panel]`` for the
+  statements page (the analysis app links the opinion-group results there).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from wagtail import hooks
 STATUS_PANELS_HOOK = "consultation_status_panels"
 RIGHT_CHANGE_PANELS_HOOK = "consultation_right_change_panels"
 CONSULTATION_PANELS_HOOK = "consultation_page_panels"
+STATEMENT_PANELS_HOOK = "consultation_statement_panels"
 
 
 @dataclass(frozen=True)
@@ -64,5 +67,12 @@ def right_change_panels(*, draft, request) -> dict[str, list[Panel]]:
 def consultation_panels(*, consultation, request) -> list[Panel]:
     panels: list[Panel] = []
     for hook in hooks.get_hooks(CONSULTATION_PANELS_HOOK):
+        panels.extend(hook(consultation, request) or [])
+    return panels
+
+
+def statement_panels(*, consultation, request) -> list[Panel]:
+    panels: list[Panel] = []
+    for hook in hooks.get_hooks(STATEMENT_PANELS_HOOK):
         panels.extend(hook(consultation, request) or [])
     return panels

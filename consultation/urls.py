@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from consultation.views import public
+from consultation.views import public, statements
 
 app_name = "consultation"
 
@@ -13,4 +13,10 @@ urlpatterns = [
     path("comments/<int:page_id>/<str:right_key>/", public.comment_list, name="comments_right"),
     path("status/", public.comment_status, name="status"),
     path("paper-form/", public.paper_form, name="paper_form"),
+    path("statements/<int:page_id>/", statements.statements_vote, name="statements"),
+    path(
+        "statements/<int:page_id>/propose/",
+        statements.statement_propose_view,
+        name="statement_propose",
+    ),
 ]

@@ -9,12 +9,15 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
 
 from consultation.intake import views as intake
+from consultation.intake import votes as vote_intake
 from consultation.readability_admin import wagtail_hooks as readability_hooks  # noqa: F401
 from consultation.rules import comment_policy
 from consultation.views.bulk_actions import ApproveBulkAction, RejectBulkAction
 from consultation.views.queue import CommentViewSet
+from consultation.views.statement_admin import StatementViewSet
 
 register_snippet(CommentViewSet)
+register_snippet(StatementViewSet)
 hooks.register("register_bulk_action", ApproveBulkAction)
 hooks.register("register_bulk_action", RejectBulkAction)
 
@@ -34,9 +37,21 @@ intake_urls = (
 )
 
 
+vote_urls = (
+    [
+        path("", vote_intake.newest_consultation_batch, name="batch_newest"),
+        path("<int:pk>/", vote_intake.VoteBatchView.as_view(), name="batch"),
+    ],
+    "consultation_votes",
+)
+
+
 @hooks.register("register_admin_urls")
 def register_admin_urls():
-    return [path("comment-intake/", include(intake_urls))]
+    return [
+        path("comment-intake/", include(intake_urls)),
+        path("statement-votes/", include(vote_urls)),
+    ]
 
 
 class PolicyMenuItem(MenuItem):
@@ -76,6 +91,14 @@ def register_comments_menu():
                 name="comment-import",
                 icon_name="upload",
                 order=300,
+                action="record",
+            ),
+            PolicyMenuItem(
+                _("Enter paper or meeting votes"),
+                reverse_lazy("consultation_votes:batch_newest"),
+                name="statement-votes",
+                icon_name="list-ul",
+                order=400,
                 action="record",
             ),
         ]

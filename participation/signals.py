@@ -14,3 +14,6 @@ contribution_submitted = Signal()
 contribution_published = Signal()
 # The resident's personal data was erased; `contribution.texts` holds the anonymised text.
 contribution_erased = Signal()
+# Votes on a consultation's statements were stored or changed (after commit); sent with
+# ``consultation_key``, so the opinion groups can be recomputed in the background.
+votes_changed = Signal()

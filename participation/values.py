@@ -11,11 +11,13 @@ from participation.channels import Channel
 
 @dataclass(frozen=True)
 class Content:
-    """What was said: the text as sent, its language and (for comments) the stance taken."""
+    """What was said: the text as sent, its language, (for comments) the stance taken, and
+    its purpose: a comment, or a statement proposed for others to vote on."""
 
     text: str
     language: str
     stance: str = "none"
+    purpose: str = "comment"
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from analysis.models import ReportSnapshot
+from analysis.services.opinions import opinions_refresh
 from consultation.demo import right_block_id
+from consultation.services.voting import vote_cast
 from tests.analysis.outcome_fixtures import analyse_and_publish, make_comments
+from tests.consultation.statement_helpers import make_statements
 from tests.survey.conftest import build_survey
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +27,16 @@ def site(demo, monkeypatch):
     run, pages, _keys = analyse_and_publish(demo, comments)
     ReportSnapshot.objects.filter(run=run).delete()  # as before the refresh task has run
     survey = build_survey(demo["consultation"])
-    return {"comment": comments[0], "pages": pages, "survey": survey, "drafts": demo["drafts"]}
+    statements = make_statements(demo)
+    vote_cast(statement=statements[0], value=1, token="r" * 32, language="ko")
+    opinions_refresh(consultation_key=demo["consultation"].translation_key)
+    return {
+        "comment": comments[0],
+        "pages": pages,
+        "survey": survey,
+        "drafts": demo["drafts"],
+        "consultation": demo["consultation"],
+    }
 
 
 def public_urls(site) -> list[str]:
@@ -44,6 +56,9 @@ def public_urls(site) -> list[str]:
             f"/{code}/comments/{draft.pk}/",
             f"/{code}/status/?code={site['comment'].reference}",
             f"/{code}/paper-form/?draft={draft.pk}",
+            f"/{code}/statements/{site['consultation'].pk}/",
+            f"/{code}/statements/{site['consultation'].pk}/propose/",
+            f"/{code}/statements/{site['consultation'].pk}/results/",
         ]
     urls += [page.url for page in site["pages"].values()]
     urls += [site["survey"].url, site["survey"].url + "print/", site["survey"].url + "?step=2"]

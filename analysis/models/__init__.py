@@ -1,3 +1,4 @@
+from analysis.models.opinions import OpinionSnapshot
 from analysis.models.reports import ItemReview, OutcomeEmail, PopulationShare, ReportSnapshot
 from analysis.models.runs import AnalysisItem, AnalysisRun
 from analysis.models.themes import CodebookEntry, Theme, ThemeAssignment, ThemeDecision
@@ -10,6 +11,7 @@ __all__ = [
     "CodebookEntry",
     "ItemReview",
     "MethodNotePage",
+    "OpinionSnapshot",
     "OutcomeEmail",
     "PopulationShare",
     "ReportSnapshot",

@@ -253,6 +253,8 @@ RATE_LIMITS = {
     "comment": {"limit": 10, "window": 600},
     "status": {"limit": 60, "window": 600},
     "survey-response": {"limit": 10, "window": 3600},
+    # One resident votes on many statements: a vote is a click, not a text to moderate.
+    "vote": {"limit": 300, "window": 600},
     "admin-login": {
         "path": r"^/admin/login/$",
         "methods": ("POST",),

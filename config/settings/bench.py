@@ -8,5 +8,6 @@ from .production import *  # noqa: F403
 
 ROOT_URLCONF = "config.urls_bench"
 RATE_LIMITS = {
-    scope: {"limit": 10**9, "window": 600} for scope in ("comment", "status", "survey-response")
+    scope: {"limit": 10**9, "window": 600}
+    for scope in ("comment", "status", "survey-response", "vote")
 }

@@ -2,6 +2,7 @@ from consultation.models.comments import (
     Channel,
     Comment,
     CommentNearKey,
+    CommentPurpose,
     CommentStatus,
     DecisionAction,
     ModerationDecision,
@@ -11,12 +12,22 @@ from consultation.models.comments import (
 )
 from consultation.models.intake import CommentProvenance, ImportBatch, ImportStatus, TextForm
 from consultation.models.pages import BillOfRightsDraftPage, ConsultationPage, HomePage
+from consultation.models.statements import (
+    Participant,
+    Statement,
+    StatementOrigin,
+    StatementStatus,
+    StatementVote,
+    VoteBatch,
+    VoteValue,
+)
 
 __all__ = [
     "BillOfRightsDraftPage",
     "Channel",
     "Comment",
     "CommentNearKey",
+    "CommentPurpose",
     "CommentProvenance",
     "CommentStatus",
     "ConsultationPage",
@@ -25,8 +36,15 @@ __all__ = [
     "ImportBatch",
     "ImportStatus",
     "ModerationDecision",
+    "Participant",
     "RedactionState",
     "RejectionReason",
     "Stance",
+    "Statement",
+    "StatementOrigin",
+    "StatementStatus",
+    "StatementVote",
     "TextForm",
+    "VoteBatch",
+    "VoteValue",
 ]

@@ -26,6 +26,11 @@ class Stance(models.TextChoices):
     NONE = "none", _("No position")
 
 
+class CommentPurpose(models.TextChoices):
+    COMMENT = "comment", _("Comment")
+    STATEMENT = "statement", _("Statement proposed for voting")
+
+
 class CommentStatus(models.TextChoices):
     RECEIVED = "received", _("Received")
     AWAITING_MODERATION = "awaiting_moderation", _("Awaiting moderation")
@@ -66,6 +71,9 @@ class Comment(models.Model):
         _("personal data"), max_length=12, choices=RedactionState.choices, default="none"
     )
     stance = models.CharField(_("stance"), max_length=10, choices=Stance.choices, default="none")
+    purpose = models.CharField(
+        _("purpose"), max_length=10, choices=CommentPurpose.choices, default="comment"
+    )
     channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices, default="web")
     status = models.CharField(
         _("status"), max_length=20, choices=CommentStatus.choices, default="received"

@@ -94,6 +94,16 @@ class ConsultationPage(Page):
     def state_label(self) -> str:
         return ConsultationState(self.state).label
 
+    def statements_open(self):
+        """Statements on this consultation (any language) that are open for votes."""
+        from consultation.models.statements import Statement
+
+        return Statement.objects.filter(
+            consultation__translation_key=self.translation_key, status="open"
+        ).filter(
+            models.Q(source_comment__isnull=True) | models.Q(source_comment__status="published")
+        )
+
     def draft_versions(self):
         """Published drafts of this consultation, newest first."""
         return BillOfRightsDraftPage.objects.child_of(self).live().order_by("-version_number")
@@ -105,6 +115,7 @@ class ConsultationPage(Page):
         versions = list(self.draft_versions())
         context["versions"] = versions
         context["current_draft"] = versions[0] if versions else None
+        context["statement_count"] = self.statements_open().count()
         context["page_panels"] = consultation_panels(consultation=self, request=request)
         context["panel_stylesheets"] = stylesheets(context["page_panels"])
         return context

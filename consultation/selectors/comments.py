@@ -6,7 +6,13 @@ from dataclasses import dataclass, field
 from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber
 
-from consultation.models.comments import Comment, CommentStatus, DecisionAction, Stance
+from consultation.models.comments import (
+    Comment,
+    CommentPurpose,
+    CommentStatus,
+    DecisionAction,
+    Stance,
+)
 from consultation.selectors.drafts import draft_in_language, right_titles
 
 COMMENTS_PER_RIGHT_PREVIEW = 3
@@ -29,8 +35,11 @@ class RightComments:
 
 def comments_published(*, draft_key, right_key: str | None = None, language: str | None = None):
     """Published comments of one draft (all its translations), newest first; optionally one
-    right ("" = the whole draft) and one language."""
-    query = Comment.objects.filter(draft_key=draft_key, status=CommentStatus.PUBLISHED)
+    right ("" = the whole draft) and one language. Statements residents proposed for voting
+    are shown on the statements page instead."""
+    query = Comment.objects.filter(
+        draft_key=draft_key, status=CommentStatus.PUBLISHED, purpose=CommentPurpose.COMMENT
+    )
     if right_key is not None:
         query = query.filter(right_key=right_key)
     if language:

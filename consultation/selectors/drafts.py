@@ -113,3 +113,16 @@ def live_consultation_in_language(language: str):
         .order_by("-opens_at")
         .first()
     )
+
+
+def live_consultation_by_id(pk: int):
+    return ConsultationPage.objects.live().filter(pk=pk).first()
+
+
+def consultation_in_language(consultation, language: str):
+    """The live translation of a consultation in a language, or None."""
+    return (
+        ConsultationPage.objects.live()
+        .filter(translation_key=consultation.translation_key, locale__language_code=language)
+        .first()
+    )

@@ -80,6 +80,7 @@ def _new_comment(*, draft, right_key: str, content: Content, contact: Contact, o
         redaction_spans=redaction.spans,
         redaction_state=RedactionState.DETECTED if redaction.found else RedactionState.NONE,
         stance=content.stance,
+        purpose=content.purpose,
         channel=origin.channel,
         status=CommentStatus.RECEIVED,
         name=name,

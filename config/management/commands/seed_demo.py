@@ -11,7 +11,9 @@ from django.core.management.base import BaseCommand
 from wagtail.models import Locale
 
 from analysis import demo_data as analysis_demo
+from analysis.services.opinions import opinions_refresh
 from consultation import demo_data as comment_demo
+from consultation import demo_statements
 from consultation.demo import CONSULTATION_SLUG, right_block_id, seed_demo
 from consultation.selectors.drafts import consultation_by_slug
 from survey import demo_data as survey_demo
@@ -64,8 +66,18 @@ class Command(BaseCommand):
             )
             return analysis_demo.seed_demo_data(consultation=consultation, right_key=right_block_id)
 
+        def opinion_groups():
+            consultation = consultation_by_slug(
+                CONSULTATION_SLUG, language=Locale.get_default().language_code
+            )
+            snapshot = opinions_refresh(consultation_key=consultation.translation_key)
+            figures = snapshot.figures
+            return f"{figures['choice']['k']} groups from {figures['n_votes']} votes"
+
         return [
             ("consultation", comment_demo.seed_demo_data),
+            ("statements", demo_statements.seed_demo_statements),
             ("survey", survey_demo.seed_demo_data),
             ("analysis", analysis),
+            ("opinion groups", opinion_groups),
         ]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('analysis', '0005_one_channel_list'),
+        ('analysis', '0006_opinion_snapshot'),
     ]
 
     operations = [
