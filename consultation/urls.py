@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from consultation.meetings import views as meetings
 from consultation.views import public
 
 app_name = "consultation"
@@ -13,4 +14,11 @@ urlpatterns = [
     path("comments/<int:page_id>/<str:right_key>/", public.comment_list, name="comments_right"),
     path("status/", public.comment_status, name="status"),
     path("paper-form/", public.paper_form, name="paper_form"),
+    path("meetings/<int:page_id>/sign-up/", meetings.signup, name="meeting_signup"),
+    path(
+        "meetings/<int:page_id>/sign-up/<str:reference>/",
+        meetings.signed_up,
+        name="meeting_signed_up",
+    ),
+    path("meetings/<int:page_id>/calendar.ics", meetings.calendar, name="meeting_calendar"),
 ]

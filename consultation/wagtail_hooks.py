@@ -9,6 +9,8 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
 
 from consultation.intake import views as intake
+from consultation.meetings.listing import meetings_panels
+from consultation.panels import CONSULTATION_PANELS_HOOK
 from consultation.readability_admin import wagtail_hooks as readability_hooks  # noqa: F401
 from consultation.rules import comment_policy
 from consultation.views.bulk_actions import ApproveBulkAction, RejectBulkAction
@@ -17,6 +19,7 @@ from consultation.views.queue import CommentViewSet
 register_snippet(CommentViewSet)
 hooks.register("register_bulk_action", ApproveBulkAction)
 hooks.register("register_bulk_action", RejectBulkAction)
+hooks.register(CONSULTATION_PANELS_HOOK, meetings_panels)
 
 intake_urls = (
     [

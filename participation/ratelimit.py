@@ -26,6 +26,7 @@ DEFAULT_LIMITS = {
     "comment": {"limit": 10, "window": 600},
     "status": {"limit": 60, "window": 600},
     "survey-response": {"limit": 10, "window": 3600},
+    "meeting-signup": {"limit": 10, "window": 3600},
 }
 
 

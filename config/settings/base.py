@@ -251,6 +251,7 @@ RATE_LIMITS = {
     "comment": {"limit": 10, "window": 600},
     "status": {"limit": 60, "window": 600},
     "survey-response": {"limit": 10, "window": 3600},
+    "meeting-signup": {"limit": 10, "window": 3600},
     "admin-login": {
         "path": r"^/admin/login/$",
         "methods": ("POST",),

@@ -10,6 +10,7 @@ from consultation.models.comments import (
     Stance,
 )
 from consultation.models.intake import CommentProvenance, ImportBatch, ImportStatus, TextForm
+from consultation.models.meetings import MeetingPage, MeetingSignup
 from consultation.models.pages import BillOfRightsDraftPage, ConsultationPage, HomePage
 
 __all__ = [
@@ -24,6 +25,8 @@ __all__ = [
     "HomePage",
     "ImportBatch",
     "ImportStatus",
+    "MeetingPage",
+    "MeetingSignup",
     "ModerationDecision",
     "RedactionState",
     "RejectionReason",
