@@ -178,9 +178,8 @@ class IntakeForm(ProvenanceFields):
         if meeting is None:
             return data
         if data.get("channel") and data["channel"] != Channel.MEETING:
-            self.add_error(
-                "channel", _("A comment taken at a meeting comes in through “Public meeting”.")
-            )
+            message = _("A comment taken at a meeting comes in through “%(channel)s”.")
+            self.add_error("channel", message % {"channel": Channel.MEETING.label})
         if target and meeting.get_parent().translation_key != _consultation_key(target):
             self.add_error("meeting", _("This meeting belongs to another consultation."))
         return data
