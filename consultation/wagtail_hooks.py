@@ -10,9 +10,10 @@ from wagtail.snippets.models import register_snippet
 
 from consultation.intake import views as intake
 from consultation.meetings.listing import meetings_panels
+from consultation.meetings.viewsets import MeetingSignupViewSet
 from consultation.panels import CONSULTATION_PANELS_HOOK
 from consultation.readability_admin import wagtail_hooks as readability_hooks  # noqa: F401
-from consultation.rules import comment_policy
+from consultation.rules import can_view_signups, comment_policy
 from consultation.views.bulk_actions import ApproveBulkAction, RejectBulkAction
 from consultation.views.queue import CommentViewSet
 
@@ -20,6 +21,13 @@ register_snippet(CommentViewSet)
 hooks.register("register_bulk_action", ApproveBulkAction)
 hooks.register("register_bulk_action", RejectBulkAction)
 hooks.register(CONSULTATION_PANELS_HOOK, meetings_panels)
+signup_viewset = MeetingSignupViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_signup_viewset():
+    return signup_viewset
+
 
 intake_urls = (
     [
@@ -53,6 +61,11 @@ class PolicyMenuItem(MenuItem):
         return comment_policy.user_has_permission(request.user, self.action)
 
 
+class SignupsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_view_signups(request.user)
+
+
 @hooks.register("register_admin_menu_item")
 def register_comments_menu():
     menu = Menu(
@@ -80,6 +93,13 @@ def register_comments_menu():
                 icon_name="upload",
                 order=300,
                 action="record",
+            ),
+            SignupsMenuItem(
+                _("Meeting sign-ups"),
+                reverse_lazy("meeting_signups:index"),
+                name="meeting-signups",
+                icon_name="group",
+                order=400,
             ),
         ]
     )

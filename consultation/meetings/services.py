@@ -5,8 +5,11 @@ the same form is sent again."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from wagtail.models import Page
 
 from consultation.models.meetings import MeetingPage, MeetingSignup
@@ -113,3 +116,16 @@ def meeting_signup(
 
         transaction.on_commit(lambda: send_signup_confirmation_task.enqueue(signup.pk))
     return SignupResult(signup, True)
+
+
+def meeting_signups_purge(*, now=None) -> int:
+    """Forget who signed up once a meeting is over (MEETING_SIGNUP_RETENTION_DAYS after its
+    end, 1 by default): name, email, needs and address hash go; the counts stay."""
+    now = now or timezone.now()
+    days = getattr(settings, "MEETING_SIGNUP_RETENTION_DAYS", 1)
+    ended = MeetingPage.objects.filter(ends_at__lt=now - timedelta(days=days)).values(
+        "translation_key"
+    )
+    return MeetingSignup.objects.filter(meeting_key__in=ended, erased_at__isnull=True).update(
+        name="", email="", consent_contact=False, needs="", client_hash="", erased_at=now
+    )
