@@ -5,6 +5,7 @@ report is not yet refreshed (they compute the figures, they do not store them)."
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
 
 from analysis.models import ReportSnapshot
 from consultation.demo import right_block_id
@@ -24,7 +25,13 @@ def site(demo, monkeypatch):
     run, pages, _keys = analyse_and_publish(demo, comments)
     ReportSnapshot.objects.filter(run=run).delete()  # as before the refresh task has run
     survey = build_survey(demo["consultation"])
-    return {"comment": comments[0], "pages": pages, "survey": survey, "drafts": demo["drafts"]}
+    return {
+        "comment": comments[0],
+        "pages": pages,
+        "survey": survey,
+        "drafts": demo["drafts"],
+        "meetings": demo["meetings"],
+    }
 
 
 def public_urls(site) -> list[str]:
@@ -45,6 +52,13 @@ def public_urls(site) -> list[str]:
             f"/{code}/status/?code={site['comment'].reference}",
             f"/{code}/paper-form/?draft={draft.pk}",
         ]
+        for meeting in site["meetings"]:
+            local = meeting.get_translation(Locale.objects.get(language_code=code))
+            urls += [
+                local.url,
+                f"/{code}/meetings/{local.pk}/sign-up/",
+                f"/{code}/meetings/{local.pk}/calendar.ics",
+            ]
     urls += [page.url for page in site["pages"].values()]
     urls += [site["survey"].url, site["survey"].url + "print/", site["survey"].url + "?step=2"]
     return urls
