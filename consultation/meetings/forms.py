@@ -68,7 +68,7 @@ class SignupForm(SafeTextFormMixin, forms.Form):
     )
     consent_contact = forms.BooleanField(
         label=_(
-            "The city may email me a confirmation and tell me if the meeting changes. "
+            "The city may email me a confirmation of my sign-up. "
             "My address is deleted after the meeting."
         ),
         required=False,
