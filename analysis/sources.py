@@ -23,6 +23,7 @@ def comment_items(*, consultation) -> Iterator[InputItem]:
                 "channel": row.get("channel", ""),
                 "district": row.get("district", ""),
                 "right_key": row.get("right_key", ""),
+                "meeting": row.get("meeting", ""),
             },
         )
 

@@ -15,6 +15,7 @@ from wagtail_localize.models import StringSegment, Translation, TranslationSourc
 from wagtail_localize.strings import extract_strings
 
 from config.languages import LANGUAGE_CODES
+from consultation.meetings.demo import seed_meetings
 from consultation.models import BillOfRightsDraftPage, ConsultationPage, HomePage
 
 SOURCE_LANGUAGE = "en"
@@ -226,7 +227,14 @@ def _seed(now) -> dict:
                 continue
             translate_page(page, locale, content, source, structure)
             created += 1
-    return {"home": home, "consultation": consultation, "drafts": drafts, "translations": created}
+    meetings, translated = seed_meetings(consultation=consultation, locales=locales, now=now)
+    return {
+        "home": home,
+        "consultation": consultation,
+        "drafts": drafts,
+        "meetings": meetings,
+        "translations": created + translated,
+    }
 
 
 def untranslated_strings(page, locale: Locale) -> int:

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from consultation import services
 from consultation.demo import CONSULTATION_SLUG, right_block_id
+from consultation.meetings.demo import past_meeting, seed_meeting_comments
 from consultation.models import BillOfRightsDraftPage, Comment, CommentStatus
 from participation.values import Content, Origin
 
@@ -54,6 +55,9 @@ def seed_demo_data(*, now=None) -> str:
     published = Comment.objects.filter(
         submission_token__startswith=TOKEN_PREFIX, status=CommentStatus.PUBLISHED
     ).count()
+    meeting, draft = past_meeting(), drafts.get((1, "en"))
+    if meeting is not None and draft is not None:
+        created += seed_meeting_comments(draft=draft, meeting=meeting, right_key=right_block_id)
     return f"demo comments: {created} added, {published} published"
 
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 from wagtail.permissions import register_permission_policy
 
 from consultation.models.comments import Comment
+from consultation.models.meetings import MeetingSignup
 from participation.permissions import RulesPermissionPolicy
 from participation.roles import holds, is_admin, is_editor, is_moderator
 
@@ -72,3 +73,34 @@ def can_check_readability(user) -> bool:
     """Editors and administrators own the drafts' wording, so they read the plain-language
     report and the editor's live check; moderators and analysts do not edit drafts."""
     return rules.has_perm("consultation.check_readability", user)
+
+
+@rules.predicate
+def meeting_signup_open(user, meeting) -> bool:
+    return meeting.signup_open
+
+
+rules.add_perm("consultation.sign_up_for_meeting", meeting_signup_open)
+# Sign-ups hold names, contact details and support needs: the staff who look after residents'
+# data (moderators, administrators) read them; editors and analysts do not. Nobody edits one.
+rules.add_perm("consultation.view_meetingsignup", may_moderate)
+rules.add_perm("consultation.add_meetingsignup", rules.always_deny)
+rules.add_perm("consultation.change_meetingsignup", rules.always_deny)
+rules.add_perm("consultation.delete_meetingsignup", rules.always_deny)
+
+
+class MeetingSignupPermissionPolicy(RulesPermissionPolicy):
+    pass
+
+
+signup_policy = MeetingSignupPermissionPolicy(MeetingSignup)
+register_permission_policy(MeetingSignup, signup_policy)
+
+
+def can_sign_up(user, meeting) -> bool:
+    """Anyone, signed in or not, until the meeting starts, when its page offers sign-up."""
+    return rules.has_perm("consultation.sign_up_for_meeting", user, meeting)
+
+
+def can_view_signups(user) -> bool:
+    return signup_policy.user_has_permission(user, "view")

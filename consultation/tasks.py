@@ -2,7 +2,8 @@
 
 from django_tasks import task
 
-from consultation.models import Comment
+from consultation.meetings.emails import signup_send_confirmation
+from consultation.models import Comment, MeetingSignup
 from consultation.services.receipts import comment_send_receipt
 
 
@@ -12,3 +13,11 @@ def send_receipt_task(comment_id: int) -> bool:
     if comment is None:
         return False
     return comment_send_receipt(comment=comment)
+
+
+@task()
+def send_signup_confirmation_task(signup_id: int) -> bool:
+    signup = MeetingSignup.objects.filter(pk=signup_id).first()
+    if signup is None:
+        return False
+    return signup_send_confirmation(signup=signup)

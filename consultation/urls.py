@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from consultation.meetings import views as meetings
 from consultation.views import public, statements
 
 app_name = "consultation"
@@ -19,4 +20,11 @@ urlpatterns = [
         statements.statement_propose_view,
         name="statement_propose",
     ),
+    path("meetings/<int:page_id>/sign-up/", meetings.signup, name="meeting_signup"),
+    path(
+        "meetings/<int:page_id>/sign-up/<str:reference>/",
+        meetings.signed_up,
+        name="meeting_signed_up",
+    ),
+    path("meetings/<int:page_id>/calendar.ics", meetings.calendar, name="meeting_calendar"),
 ]

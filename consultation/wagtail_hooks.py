@@ -10,8 +10,11 @@ from wagtail.snippets.models import register_snippet
 
 from consultation.intake import views as intake
 from consultation.intake import votes as vote_intake
+from consultation.meetings.listing import meetings_panels
+from consultation.meetings.viewsets import MeetingSignupViewSet
+from consultation.panels import CONSULTATION_PANELS_HOOK
 from consultation.readability_admin import wagtail_hooks as readability_hooks  # noqa: F401
-from consultation.rules import comment_policy
+from consultation.rules import can_view_signups, comment_policy
 from consultation.views.bulk_actions import ApproveBulkAction, RejectBulkAction
 from consultation.views.queue import CommentViewSet
 from consultation.views.statement_admin import StatementViewSet
@@ -20,6 +23,14 @@ register_snippet(CommentViewSet)
 register_snippet(StatementViewSet)
 hooks.register("register_bulk_action", ApproveBulkAction)
 hooks.register("register_bulk_action", RejectBulkAction)
+hooks.register(CONSULTATION_PANELS_HOOK, meetings_panels)
+signup_viewset = MeetingSignupViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_signup_viewset():
+    return signup_viewset
+
 
 intake_urls = (
     [
@@ -65,6 +76,11 @@ class PolicyMenuItem(MenuItem):
         return comment_policy.user_has_permission(request.user, self.action)
 
 
+class SignupsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_view_signups(request.user)
+
+
 @hooks.register("register_admin_menu_item")
 def register_comments_menu():
     menu = Menu(
@@ -100,6 +116,13 @@ def register_comments_menu():
                 icon_name="list-ul",
                 order=400,
                 action="record",
+            ),
+            SignupsMenuItem(
+                _("Meeting sign-ups"),
+                reverse_lazy("meeting_signups:index"),
+                name="meeting-signups",
+                icon_name="group",
+                order=500,
             ),
         ]
     )

@@ -27,6 +27,7 @@ DEFAULT_LIMITS = {
     "status": {"limit": 60, "window": 600},
     "survey-response": {"limit": 10, "window": 3600},
     "vote": {"limit": 300, "window": 600},
+    "meeting-signup": {"limit": 10, "window": 3600},
 }
 
 

@@ -5,6 +5,7 @@ report is not yet refreshed (they compute the figures, they do not store them)."
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
 
 from analysis.models import ReportSnapshot
 from analysis.services.opinions import opinions_refresh
@@ -36,6 +37,7 @@ def site(demo, monkeypatch):
         "survey": survey,
         "drafts": demo["drafts"],
         "consultation": demo["consultation"],
+        "meetings": demo["meetings"],
     }
 
 
@@ -60,6 +62,13 @@ def public_urls(site) -> list[str]:
             f"/{code}/statements/{site['consultation'].pk}/propose/",
             f"/{code}/statements/{site['consultation'].pk}/results/",
         ]
+        for meeting in site["meetings"]:
+            local = meeting.get_translation(Locale.objects.get(language_code=code))
+            urls += [
+                local.url,
+                f"/{code}/meetings/{local.pk}/sign-up/",
+                f"/{code}/meetings/{local.pk}/calendar.ics",
+            ]
     urls += [page.url for page in site["pages"].values()]
     urls += [site["survey"].url, site["survey"].url + "print/", site["survey"].url + "?step=2"]
     return urls

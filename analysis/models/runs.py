@@ -101,6 +101,8 @@ class AnalysisItem(models.Model):
     district = models.CharField(max_length=100, blank=True)
     right_key = models.CharField(max_length=64, blank=True)
     question = models.CharField(max_length=100, blank=True)
+    # The key of the meeting a comment was taken at, so a report can show one meeting's.
+    meeting = models.CharField(max_length=64, blank=True)
     created = models.DateTimeField(null=True, blank=True)
     duplicate_group = models.CharField(max_length=160, blank=True)
     is_duplicate_exemplar = models.BooleanField(default=False)
@@ -112,6 +114,7 @@ class AnalysisItem(models.Model):
         indexes = [
             models.Index(fields=["run", "language"]),
             models.Index(fields=["run", "channel"]),
+            models.Index(fields=["run", "meeting"], name="analysis_item_meeting_idx"),
         ]
 
     def __str__(self):

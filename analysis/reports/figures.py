@@ -27,6 +27,7 @@ class ReportFilters:
     channel: str = ""
     district: str = ""
     stance: str = ""
+    meeting: str = ""
     date_from: date | None = None
     date_to: date | None = None
 
@@ -53,6 +54,8 @@ class ReportFilters:
                 items = items.exclude(stance__in=STANCES[:3])
             else:
                 items = items.filter(stance=self.stance)
+        if self.meeting:
+            items = items.filter(meeting=self.meeting)
         if self.date_from:
             items = items.filter(created__date__gte=self.date_from)
         if self.date_to:

@@ -66,6 +66,7 @@ def _store_items(run, items, result) -> None:
                 district=item.facts.get("district", ""),
                 right_key=item.facts.get("right_key", ""),
                 question=item.facts.get("question", ""),
+                meeting=item.facts.get("meeting", ""),
                 created=item.created,
                 duplicate_group=duplicate_of.get(ref, ""),
                 is_duplicate_exemplar=duplicate_of.get(ref) == ref,

@@ -10,6 +10,7 @@ from analysis.models.themes import Theme
 from analysis.reports.figures import ReportFilters
 from analysis.reports.presenter import language_labels, stance_labels
 from consultation.selectors.drafts import right_titles_of
+from consultation.selectors.meetings import meeting_titles
 from participation.forms import SafeTextFormMixin
 
 
@@ -35,6 +36,7 @@ class ReportFilterForm(forms.Form):
     channel = forms.ChoiceField(label=_("Channel"), required=False)
     district = forms.ChoiceField(label=_("District"), required=False)
     stance = forms.ChoiceField(label=_("Stance"), required=False)
+    meeting = forms.ChoiceField(label=_("Meeting"), required=False)
     date_from = forms.DateField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -64,13 +66,20 @@ class ReportFilterForm(forms.Form):
         self.fields["channel"].choices = every + [(v, v) for v in values("channel", "channel")]
         self.fields["district"].choices = every + [(v, v) for v in values("district", "district")]
         self.fields["stance"].choices = every + list(stance_labels().items())
+        meetings = meeting_titles(run.consultation)
+        self.fields["meeting"].choices = every + [
+            (key, meetings.get(key, key)) for key in _distinct(run, "meeting")
+        ]
 
     def filters(self) -> ReportFilters:
         if not self.is_valid():
             return ReportFilters()
         data = self.cleaned_data
         return ReportFilters(
-            **{k: data[k] or "" for k in ("right", "language", "channel", "district", "stance")},
+            **{
+                k: data[k] or ""
+                for k in ("right", "language", "channel", "district", "stance", "meeting")
+            },
             date_from=data["date_from"],
             date_to=data["date_to"],
         )

@@ -255,6 +255,7 @@ RATE_LIMITS = {
     "survey-response": {"limit": 10, "window": 3600},
     # One resident votes on many statements: a vote is a click, not a text to moderate.
     "vote": {"limit": 300, "window": 600},
+    "meeting-signup": {"limit": 10, "window": 3600},
     "admin-login": {
         "path": r"^/admin/login/$",
         "methods": ("POST",),

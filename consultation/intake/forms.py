@@ -15,6 +15,7 @@ from consultation.forms import (
 )
 from consultation.models import BillOfRightsDraftPage, Channel, Stance, TextForm
 from consultation.selectors import right_titles
+from consultation.selectors.meetings import meeting_label, staff_meetings
 from participation.forms import SafeTextFormMixin
 from participation.querystring import positive_int
 from participation.text import has_text
@@ -145,9 +146,43 @@ class ProvenanceFields(SafeTextFormMixin, forms.Form):
         return data
 
 
+def meeting_choices():
+    return [("", _("Not taken at a meeting on the site"))] + [
+        (str(meeting.pk), meeting_label(meeting)) for meeting in staff_meetings()
+    ]
+
+
 class IntakeForm(ProvenanceFields):
     target = forms.ChoiceField(label=_("What the comment is about"), choices=target_choices)
-    field_order = ["channel", "received_on", "taken_by", "target"]
+    meeting = forms.ChoiceField(
+        label=_("Meeting"),
+        help_text=_("For a comment taken at a meeting: reports can then show it by meeting."),
+        choices=meeting_choices,
+        required=False,
+        error_messages=MESSAGES,
+    )
+    field_order = ["channel", "meeting", "received_on", "taken_by", "target"]
+
+    def clean_meeting(self):
+        number = positive_int(self.cleaned_data.get("meeting"))
+        if number is None:
+            return None
+        meeting = staff_meetings().filter(pk=number).first()
+        if meeting is None:
+            raise forms.ValidationError(BAD_CHOICE)
+        return meeting
+
+    def clean(self):
+        data = super().clean()
+        meeting, target = data.get("meeting"), data.get("target")
+        if meeting is None:
+            return data
+        if data.get("channel") and data["channel"] != Channel.MEETING:
+            message = _("A comment taken at a meeting comes in through “%(channel)s”.")
+            self.add_error("channel", message % {"channel": Channel.MEETING.label})
+        if target and meeting.get_parent().translation_key != _consultation_key(target):
+            self.add_error("meeting", _("This meeting belongs to another consultation."))
+        return data
 
     def clean_target(self):
         value = self.cleaned_data["target"]
@@ -157,6 +192,10 @@ class IntakeForm(ProvenanceFields):
         if draft is None or (right_key and right_key not in right_titles(draft)):
             raise forms.ValidationError(BAD_CHOICE)
         return {"draft": draft, "right_key": right_key}
+
+
+def _consultation_key(target: dict):
+    return target["draft"].get_parent().translation_key
 
 
 class ImportUploadForm(forms.Form):

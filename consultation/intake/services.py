@@ -34,6 +34,7 @@ def intake_record(*, data: dict, draft, right_key: str, user, import_batch=None)
     provenance["text_form"] = data.get("text_form") or ""
     provenance["interpreter_used"] = bool(data.get("interpreter_used"))
     provenance["received_on"] = received_on
+    provenance["meeting"] = data.get("meeting")
     return comment_submit(
         draft=draft,
         right_key=right_key,

@@ -14,8 +14,9 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from consultation.intake import importer, services
 from consultation.intake.forms import ImportUploadForm, IntakeForm, intake_drafts
-from consultation.models import ImportBatch, ImportStatus
+from consultation.models import Channel, ImportBatch, ImportStatus
 from consultation.rules import comment_policy
+from participation.querystring import positive_int
 from participation.text import clean_plain_text
 
 PREVIEW_ROWS = 50
@@ -35,6 +36,9 @@ class RecordView(IntakePermission, WagtailAdminTemplateMixin, TemplateView):
     def get_form(self, data=None):
         user = self.request.user
         initial = {"taken_by": user.get_full_name() or user.get_username()}
+        meeting = positive_int(self.request.GET.get("meeting"))
+        if meeting is not None:
+            initial.update(meeting=str(meeting), channel=Channel.MEETING)
         return IntakeForm(data, initial=initial)
 
     def get_context_data(self, **kwargs):

@@ -11,6 +11,7 @@ from consultation.models.comments import (
     Stance,
 )
 from consultation.models.intake import CommentProvenance, ImportBatch, ImportStatus, TextForm
+from consultation.models.meetings import MeetingPage, MeetingSignup
 from consultation.models.pages import BillOfRightsDraftPage, ConsultationPage, HomePage
 from consultation.models.statements import (
     Participant,
@@ -35,6 +36,8 @@ __all__ = [
     "HomePage",
     "ImportBatch",
     "ImportStatus",
+    "MeetingPage",
+    "MeetingSignup",
     "ModerationDecision",
     "Participant",
     "RedactionState",

@@ -65,6 +65,14 @@ class CommentProvenance(models.Model):
     import_batch = models.ForeignKey(
         ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="comments"
     )
+    meeting = models.ForeignKey(
+        "consultation.MeetingPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meeting_comments",
+        verbose_name=_("meeting"),
+    )
 
     class Meta:
         verbose_name = _("provenance")

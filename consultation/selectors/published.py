@@ -3,6 +3,7 @@ reports group by, and the residents who asked to hear what their comment led to.
 hands out contact details except to the outcome email, which the resident consented to."""
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import F
 
 from consultation.models.comments import Comment, CommentStatus
 
@@ -13,7 +14,8 @@ def comment_content_type_id() -> int:
 
 def published_comment_rows(*, consultation) -> list[dict]:
     """Published comments on any draft of a consultation, in any language: only the public
-    (redacted) text, never contact details."""
+    (redacted) text, never contact details; `meeting` is the key of the meeting a comment was
+    taken at ("" for none)."""
     content_type_id = comment_content_type_id()
     rows = (
         Comment.objects.filter(
@@ -32,6 +34,7 @@ def published_comment_rows(*, consultation) -> list[dict]:
             "right_key",
             "received_at",
         )
+        .annotate(meeting_key=F("provenance__meeting__translation_key"))
     )
     return [
         {
@@ -44,6 +47,7 @@ def published_comment_rows(*, consultation) -> list[dict]:
             "district": comment.district,
             "right_key": comment.right_key,
             "created": comment.received_at,
+            "meeting": str(comment.meeting_key) if comment.meeting_key else "",
         }
         for comment in rows.iterator(chunk_size=2000)
     ]

@@ -1,9 +1,11 @@
-"""Run daily (cron or a scheduler): drops client-address hashes past their retention period and
-import files that were checked but never confirmed."""
+"""Run daily (cron or a scheduler): drops client-address hashes past their retention period,
+import files that were checked but never confirmed, and the contact details of residents who
+signed up for a meeting that is over."""
 
 from django.core.management.base import BaseCommand
 
 from consultation import services
+from consultation.meetings.services import meeting_signups_purge
 
 
 class Command(BaseCommand):
@@ -11,7 +13,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         result = services.expired_data_purge()
+        signups = meeting_signups_purge()
         self.stdout.write(
-            f"Cleared {result['client_hashes']} address hash(es) and "
-            f"{result['imports']} unconfirmed import file(s)."
+            f"Cleared {result['client_hashes']} address hash(es), "
+            f"{result['imports']} unconfirmed import file(s) and the details of "
+            f"{signups} meeting sign-up(s)."
         )
