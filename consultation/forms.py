@@ -54,7 +54,30 @@ def _messages(**extra):
     return {"required": REQUIRED, "max_length": TOO_LONG, "invalid_choice": BAD_CHOICE, **extra}
 
 
-class CommentForm(SafeTextFormMixin, forms.Form):
+class OneSubmissionMixin:
+    """A resident's form with a signed one-submission token (a resubmitted form is recognised,
+    never stored twice) and a "website" honeypot field; the form declares both fields."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("form_token", new_form_token())
+        self.token = None
+        self.token_expired = False
+
+    @property
+    def honeypot_filled(self) -> bool:
+        return bool(self.data.get("website", "").strip()) if self.is_bound else False
+
+    @property
+    def token_value(self) -> str:
+        """The signed token to embed: the posted one while it is valid, else a fresh one."""
+        if self.is_bound and not self.token_expired:
+            return self.data.get("form_token", "") or new_form_token()
+        return self.initial.get("form_token") or new_form_token()
+
+
+class CommentForm(OneSubmissionMixin, SafeTextFormMixin, forms.Form):
     text = forms.CharField(
         label=_("Your comment"),
         help_text=_(
@@ -113,24 +136,6 @@ class CommentForm(SafeTextFormMixin, forms.Form):
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
     form_token = forms.CharField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.initial.setdefault("form_token", new_form_token())
-        self.token = None
-        self.token_expired = False
-
-    @property
-    def honeypot_filled(self) -> bool:
-        return bool(self.data.get("website", "").strip()) if self.is_bound else False
-
-    @property
-    def token_value(self) -> str:
-        """The signed token to embed: the posted one while it is valid, else a fresh one."""
-        if self.is_bound and not self.token_expired:
-            return self.data.get("form_token", "") or new_form_token()
-        return self.initial.get("form_token") or new_form_token()
 
     def clean_text(self):
         """Refuse a comment with nothing left once cleaned, but hand on what was sent: the

@@ -9,6 +9,7 @@ from consultation.forms import (
     BAD_EMAIL,
     REQUIRED,
     TOO_LONG,
+    OneSubmissionMixin,
     language_choices,
     new_form_token,
     read_form_token,
@@ -26,7 +27,7 @@ def interpretation_choices():
     return [("", _("No interpreter needed")), *language_choices()]
 
 
-class SignupForm(SafeTextFormMixin, forms.Form):
+class SignupForm(OneSubmissionMixin, SafeTextFormMixin, forms.Form):
     places = forms.TypedChoiceField(
         label=_("How many places?"),
         help_text=_("Count yourself and anyone coming with you."),
@@ -79,23 +80,6 @@ class SignupForm(SafeTextFormMixin, forms.Form):
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
     form_token = forms.CharField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.initial.setdefault("form_token", new_form_token())
-        self.token = None
-        self.token_expired = False
-
-    @property
-    def honeypot_filled(self) -> bool:
-        return bool(self.data.get("website", "").strip()) if self.is_bound else False
-
-    @property
-    def token_value(self) -> str:
-        if self.is_bound and not self.token_expired:
-            return self.data.get("form_token", "") or new_form_token()
-        return self.initial.get("form_token") or new_form_token()
 
     def clean_needs(self):
         return self.sent_value("needs", self.cleaned_data.get("needs", ""))
