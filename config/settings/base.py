@@ -256,6 +256,9 @@ RATE_LIMITS = {
     # One resident votes on many statements: a vote is a click, not a text to moderate.
     "vote": {"limit": 300, "window": 600},
     "meeting-signup": {"limit": 10, "window": 3600},
+    # The open data API (analysis/opendata): pages and whole-file downloads per address.
+    "open-data": {"limit": int(os.environ.get("OPEN_DATA_LIMIT", "120")), "window": 60},
+    "open-data-download": {"limit": 20, "window": 3600},
     "admin-login": {
         "path": r"^/admin/login/$",
         "methods": ("POST",),
@@ -263,6 +266,14 @@ RATE_LIMITS = {
         "window": 300,
     },
 }
+
+# Open data (analysis/opendata): the licence every answer and download names, and the fewest
+# published comments a district needs before the open data names it.
+OPEN_DATA_LICENCE = {
+    "name": os.environ.get("OPEN_DATA_LICENCE_NAME", "CC BY 4.0"),
+    "url": os.environ.get("OPEN_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/"),
+}
+OPEN_DATA_MIN_GROUP_SIZE = int(os.environ.get("OPEN_DATA_MIN_GROUP_SIZE", "10"))
 
 # Anonymous public pages kept in the shared cache (config/pagecache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
