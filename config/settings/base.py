@@ -251,6 +251,8 @@ CSRF_FAILURE_VIEW = "config.errors.csrf_failure"
 RATE_LIMIT_TRUSTED_PROXIES = int(os.environ.get("RATE_LIMIT_TRUSTED_PROXIES", "0"))
 RATE_LIMITS = {
     "comment": {"limit": 10, "window": 600},
+    # A kiosk (library PC, meeting tablet) counts its comments per kiosk, not per address.
+    "kiosk-comment": {"limit": 200, "window": 3600},
     "status": {"limit": 60, "window": 600},
     "survey-response": {"limit": 10, "window": 3600},
     # One resident votes on many statements: a vote is a click, not a text to moderate.
