@@ -249,6 +249,9 @@ CSRF_FAILURE_VIEW = "config.errors.csrf_failure"
 # residents' comments, status lookups and survey responses. The client address is the
 # RATE_LIMIT_TRUSTED_PROXIES-th entry from the right of X-Forwarded-For (0: REMOTE_ADDR).
 RATE_LIMIT_TRUSTED_PROXIES = int(os.environ.get("RATE_LIMIT_TRUSTED_PROXIES", "0"))
+# Whether a proxy (load balancer, TLS terminator) is in front: "true" or "false"; unset means
+# "judge by the proxy header settings". config/checks.py warns when the two disagree.
+BEHIND_PROXY = {"true": True, "false": False}.get(os.environ.get("BEHIND_PROXY", "").lower())
 RATE_LIMITS = {
     "comment": {"limit": 10, "window": 600},
     # A kiosk (library PC, meeting tablet) counts its comments per kiosk, not per address.
