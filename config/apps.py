@@ -12,7 +12,6 @@ class SiteConfig(AppConfig):
         from wagtail.signals import page_published, page_unpublished
 
         from config import checks  # noqa: F401  (registers the deployment checks)
-
         from config.pagecache import invalidate_pages
 
         page_published.connect(invalidate_pages, dispatch_uid="pagecache-published")

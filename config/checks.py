@@ -33,9 +33,9 @@ def check_trusted_proxies(app_configs=None, **kwargs) -> list[checks.CheckMessag
     if behind_proxy() and trusted <= 0:
         return [
             checks.Warning(
-                "The site is behind a proxy (%s) but RATE_LIMIT_TRUSTED_PROXIES is 0: every "
-                "resident's requests come from the proxy's address, so they all share one "
-                "rate limit and one address hash." % _proxy_settings_in_use(),
+                f"The site is behind a proxy ({_proxy_settings_in_use()}) but "
+                "RATE_LIMIT_TRUSTED_PROXIES is 0: every resident's requests come from the "
+                "proxy's address, so they all share one rate limit and one address hash.",
                 hint=(
                     "Set RATE_LIMIT_TRUSTED_PROXIES to the number of proxies that append to "
                     "X-Forwarded-For (1 for one load balancer), or BEHIND_PROXY=false if no "
@@ -47,8 +47,8 @@ def check_trusted_proxies(app_configs=None, **kwargs) -> list[checks.CheckMessag
     if getattr(settings, "BEHIND_PROXY", None) is False and trusted > 0:
         return [
             checks.Warning(
-                "RATE_LIMIT_TRUSTED_PROXIES is %d but BEHIND_PROXY is false: with no proxy in "
-                "front, anyone can choose their own address in X-Forwarded-For." % trusted,
+                f"RATE_LIMIT_TRUSTED_PROXIES is {trusted} but BEHIND_PROXY is false: with no "
+                "proxy in front, anyone can choose their own address in X-Forwarded-For.",
                 hint="Set RATE_LIMIT_TRUSTED_PROXIES=0, or BEHIND_PROXY=true if a proxy is used.",
                 id="consult.W002",
             )
