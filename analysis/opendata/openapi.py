@@ -54,11 +54,13 @@ def _ref(name: str) -> dict:
     return {"$ref": f"#/components/schemas/{name}"}
 
 
-def _schemas() -> dict:
-    text = {"type": "string"}
+TEXT = {"type": "string"}
+NAMED = {"type": "object", "properties": {"key": TEXT, "label": TEXT}}
+
+
+def _comment_schema() -> dict:
     nullable_int = {"type": "integer", "nullable": True}
-    theme_ref = {"type": "object", "properties": {"key": text, "label": text}}
-    comment = {
+    return {
         "type": "object",
         "required": ["id", "consultation", "language", "channel", "date", "stance", "text"],
         "properties": {
@@ -66,37 +68,25 @@ def _schemas() -> dict:
             "consultation": {"type": "integer"},
             "draft": nullable_int,
             "draft_version": nullable_int,
-            "right_key": {**text, "description": "Stable key of the right; empty: whole draft."},
-            "right": {**text, "description": "Number and title of the right."},
-            "language": text,
-            "channel": text,
-            "channel_name": text,
+            "right_key": {**TEXT, "description": "Stable key of the right; empty: whole draft."},
+            "right": {**TEXT, "description": "Number and title of the right."},
+            "language": TEXT,
+            "channel": TEXT,
+            "channel_name": TEXT,
             "date": {"type": "string", "format": "date"},
             "stance": {"type": "string", "enum": ["agree", "disagree", "unsure", "none"]},
             "district": {
-                **text,
+                **TEXT,
                 "description": "Empty unless enough published comments share the district.",
             },
-            "text": {**text, "description": "Personal data replaced by placeholders."},
-            "themes": {"type": "array", "items": theme_ref},
+            "text": {**TEXT, "description": "Personal data replaced by placeholders."},
+            "themes": {"type": "array", "items": NAMED},
         },
     }
-    theme = {
-        "type": "object",
-        "properties": {
-            "key": text,
-            "label": text,
-            "count": {"type": "integer"},
-            "share": {"type": "number"},
-            "stance": {"type": "object", "additionalProperties": {"type": "integer"}},
-        },
-    }
-    licence = {
-        "type": "object",
-        "required": ["name", "url"],
-        "properties": {"name": text, "url": {"type": "string", "format": "uri"}},
-    }
-    page = {
+
+
+def _page_schema() -> dict:
+    return {
         "type": "object",
         "properties": {
             "licence": _ref("Licence"),
@@ -109,25 +99,51 @@ def _schemas() -> dict:
             "results": {"type": "array", "items": _ref("Comment")},
         },
     }
-    consultation_themes = {
+
+
+def _theme_schemas() -> dict:
+    theme = {
+        "type": "object",
+        "properties": {
+            "key": TEXT,
+            "label": TEXT,
+            "count": {"type": "integer"},
+            "share": {"type": "number"},
+            "stance": {"type": "object", "additionalProperties": {"type": "integer"}},
+        },
+    }
+    analysis = {
+        "type": "object",
+        "nullable": True,
+        "properties": {"run": {"type": "integer"}, "approved_at": TEXT},
+    }
+    per_consultation = {
         "type": "object",
         "properties": {
             "consultation": {"type": "integer"},
-            "analysis": {
-                "type": "object",
-                "nullable": True,
-                "properties": {"run": {"type": "integer"}, "approved_at": text},
-            },
+            "analysis": analysis,
             "themes": {"type": "array", "items": _ref("Theme")},
         },
+    }
+    return {"Theme": theme, "ConsultationThemes": per_consultation}
+
+
+def _schemas() -> dict:
+    licence = {
+        "type": "object",
+        "required": ["name", "url"],
+        "properties": {"name": TEXT, "url": {"type": "string", "format": "uri"}},
     }
     consultation = {
         "type": "object",
         "properties": {
             "id": {"type": "integer"},
-            "title": text,
+            "title": TEXT,
             "drafts": {"type": "array", "items": {"type": "object"}},
-            "rights": {"type": "array", "items": theme_ref},
+            "rights": {
+                "type": "array",
+                "items": {"type": "object", "properties": {"key": TEXT, "title": TEXT}},
+            },
         },
     }
     errors = {
@@ -139,10 +155,9 @@ def _schemas() -> dict:
     }
     return {
         "Licence": licence,
-        "Comment": comment,
-        "CommentPage": page,
-        "Theme": theme,
-        "ConsultationThemes": consultation_themes,
+        "Comment": _comment_schema(),
+        "CommentPage": _page_schema(),
+        **_theme_schemas(),
         "Consultation": consultation,
         "Errors": errors,
     }
