@@ -4,6 +4,7 @@ from django_tasks import task
 
 from consultation.meetings.emails import signup_send_confirmation
 from consultation.models import Comment, MeetingSignup
+from consultation.services.duplicates import comment_group_duplicates
 from consultation.services.receipts import comment_send_receipt
 
 
@@ -21,3 +22,11 @@ def send_signup_confirmation_task(signup_id: int) -> bool:
     if signup is None:
         return False
     return signup_send_confirmation(signup=signup)
+
+
+@task()
+def group_duplicates_task(comment_id: int) -> str:
+    comment = Comment.objects.filter(pk=comment_id).first()
+    if comment is None:
+        return ""
+    return comment_group_duplicates(comment=comment)

@@ -8,9 +8,11 @@ from consultation.selectors.comments import (
     RightComments,
     comment_by_reference,
     comment_status_context,
+    comment_summaries_cached,
     comment_summaries_for_draft,
     comments_published,
     stance_counts,
+    summaries_cache_key,
 )
 from consultation.selectors.drafts import (
     draft_in_language,
@@ -29,6 +31,7 @@ __all__ = [
     "RightComments",
     "comment_by_reference",
     "comment_status_context",
+    "comment_summaries_cached",
     "comment_summaries_for_draft",
     "comments_published",
     "draft_in_language",
@@ -38,4 +41,5 @@ __all__ = [
     "moderation_queue",
     "right_titles",
     "stance_counts",
+    "summaries_cache_key",
 ]

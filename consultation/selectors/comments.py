@@ -3,6 +3,7 @@ and one comment's way through moderation (looked up by its reference code)."""
 
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber
 
@@ -17,6 +18,9 @@ from consultation.selectors.drafts import draft_in_language, right_titles
 
 COMMENTS_PER_RIGHT_PREVIEW = 3
 COMMENTS_PER_PAGE = 20
+# The services that change what a summary shows drop it at once (comment_summaries_forget);
+# the lifetime only bounds a summary that a reader rebuilt while such a change was committing.
+SUMMARY_CACHE_SECONDS = 300
 
 
 @dataclass
@@ -72,6 +76,22 @@ def comment_summaries_for_draft(*, draft, language: str | None = None) -> dict[s
     for comment in latest:
         summaries.setdefault(comment.right_key, RightComments(key=comment.right_key))
         summaries[comment.right_key].latest.append(comment)
+    return summaries
+
+
+def summaries_cache_key(draft_key) -> str:
+    return f"comment-summaries:{draft_key}"
+
+
+def comment_summaries_cached(*, draft) -> dict[str, RightComments]:
+    """comment_summaries_for_draft, kept in the shared cache: every uncached view of a draft
+    (a logged-in reader, the first reader after a publish) would otherwise run both queries
+    and build the comment objects again, although they change only when a comment does."""
+    key = summaries_cache_key(draft.translation_key)
+    summaries = cache.get(key)
+    if summaries is None:
+        summaries = comment_summaries_for_draft(draft=draft)
+        cache.set(key, summaries, SUMMARY_CACHE_SECONDS)
     return summaries
 
 

@@ -2,8 +2,10 @@
 once the transaction commits (nobody should index what may be rolled back); an erasure is told
 inside it, so a copy that cannot be anonymised stops the erasure instead of surviving it."""
 
+from django.core.cache import cache
 from django.db import transaction
 
+from consultation.selectors.comments import summaries_cache_key
 from participation.signals import contribution_erased
 from participation.values import Contribution
 
@@ -24,3 +26,12 @@ def announce(signal, comment) -> None:
         signal.send(sender=contribution.model, contribution=contribution)
         return
     transaction.on_commit(lambda: signal.send(sender=contribution.model, contribution=contribution))
+
+
+def comment_summaries_forget(comment) -> None:
+    """Drop the cached per-right summaries of the comment's draft: now, so this request and
+    tests read what was just written, and again after commit, so a reader who rebuilt the
+    summary from the old rows while this transaction ran does not keep it."""
+    key = summaries_cache_key(comment.draft_key)
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))

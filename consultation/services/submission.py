@@ -8,28 +8,23 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from consultation.models import (
     Comment,
-    CommentNearKey,
     CommentProvenance,
     CommentStatus,
     ConsultationPage,
-    DecisionAction,
     RedactionState,
 )
-from consultation.services.moderation import decide
+from consultation.services.moderation import announce_new, decide_new
 from consultation.services.signals import announce
-from participation.duplicates import band_keys, fingerprint, is_near_duplicate
+from participation.duplicates import fingerprint
 from participation.redaction import redact_personal_data
 from participation.references import new_reference
 from participation.signals import contribution_submitted
 from participation.text import clean_line, clean_plain_text
 from participation.values import Contact, Content, Origin
-
-NEAR_DUPLICATE_CANDIDATES = 25
 
 
 class CommentRejected(ValueError):
@@ -97,8 +92,12 @@ def _new_comment(*, draft, right_key: str, content: Content, contact: Contact, o
 
 
 def _store(comment: Comment, *, origin: Origin, premoderated: bool) -> None:
+    """Only what must commit together: the row (with its token), its provenance and its
+    first decision. Grouping, receipts and listeners run after the commit."""
+    decision = decide_new(comment, premoderated=premoderated)
     comment.save()
-    _link_duplicates(comment, band_keys(comment.text))
+    decision.comment = comment
+    decision.save()
     if origin.provenance is not None:
         CommentProvenance.objects.create(
             comment=comment,
@@ -106,10 +105,17 @@ def _store(comment: Comment, *, origin: Origin, premoderated: bool) -> None:
             import_batch=origin.import_batch,
             **origin.provenance,
         )
-    if premoderated:
-        decide(comment, action=DecisionAction.HOLD, to=CommentStatus.AWAITING_MODERATION)
-    else:
-        decide(comment, action=DecisionAction.AUTO_PUBLISH, to=CommentStatus.PUBLISHED)
+
+
+def _after_commit(comment: Comment, *, origin: Origin) -> None:
+    """Work queued for when the comment is safely stored; none of it can lose the comment."""
+    from consultation.tasks import group_duplicates_task, send_receipt_task
+
+    announce(contribution_submitted, comment)
+    announce_new(comment)
+    transaction.on_commit(lambda: group_duplicates_task.enqueue(comment.pk))
+    if origin.notify and comment.consent_contact and comment.email:
+        transaction.on_commit(lambda: send_receipt_task.enqueue(comment.pk))
 
 
 def comment_submit(
@@ -141,51 +147,5 @@ def comment_submit(
                 return existing
             if attempt == 4:
                 raise
-    announce(contribution_submitted, comment)
-    if origin.notify and comment.consent_contact and comment.email:
-        from consultation.tasks import send_receipt_task
-
-        transaction.on_commit(lambda: send_receipt_task.enqueue(comment.pk))
+    _after_commit(comment, origin=origin)
     return Submission(comment, True)
-
-
-def _near_match(comment: Comment, bands: list[int], same_consultation) -> Comment | None:
-    """An earlier comment sharing a band key and over the near-duplicate threshold."""
-    condition = Q()
-    for band, bucket in enumerate(bands):
-        condition |= Q(band=band, bucket=bucket)
-    candidate_ids = list(
-        CommentNearKey.objects.filter(condition)
-        .filter(comment__consultation_key=comment.consultation_key)
-        .values_list("comment_id", flat=True)
-        .distinct()[:NEAR_DUPLICATE_CANDIDATES]
-    )
-    for candidate in same_consultation.filter(pk__in=candidate_ids).order_by("pk"):
-        if is_near_duplicate(candidate.text, comment.text):
-            return candidate
-    return None
-
-
-def _link_duplicates(comment: Comment, bands: list[int]) -> None:
-    """Put a comment in the group of an identical or nearly identical earlier comment in the
-    same consultation. Campaign comments are flagged, never dropped: each resident counts."""
-    same_consultation = Comment.objects.filter(consultation_key=comment.consultation_key).exclude(
-        pk=comment.pk
-    )
-    match = same_consultation.filter(fingerprint=comment.fingerprint).order_by("pk").first()
-    if match is None and bands:
-        match = _near_match(comment, bands, same_consultation)
-    if bands:
-        CommentNearKey.objects.bulk_create(
-            [
-                CommentNearKey(comment=comment, band=band, bucket=bucket)
-                for band, bucket in enumerate(bands)
-            ]
-        )
-    if match is None:
-        return
-    group = match.duplicate_group or match.fingerprint
-    if not match.duplicate_group:
-        Comment.objects.filter(pk=match.pk, duplicate_group="").update(duplicate_group=group)
-    comment.duplicate_group = group
-    comment.save(update_fields=["duplicate_group"])

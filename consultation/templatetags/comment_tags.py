@@ -18,10 +18,11 @@ STANCE_PUBLIC_LABELS = {
 
 @register.simple_tag
 def comment_summaries(draft):
-    """Comment counts and latest comments for every right of a draft, in two queries."""
-    from consultation.selectors import comment_summaries_for_draft
+    """Comment counts and latest comments for every right of a draft: two queries, or none
+    while the cached summary is current."""
+    from consultation.selectors import comment_summaries_cached
 
-    return comment_summaries_for_draft(draft=draft)
+    return comment_summaries_cached(draft=draft)
 
 
 @register.filter

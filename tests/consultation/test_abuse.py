@@ -90,11 +90,15 @@ CAMPAIGN = (
 )
 
 
-def test_copy_paste_campaign_is_grouped_not_dropped(demo):
-    first = _submit(demo, CAMPAIGN)
-    exact = _submit(demo, CAMPAIGN.upper().replace(",", ""))
-    near = _submit(demo, CAMPAIGN.replace("this year", "this year, please").replace("I ", "We "))
-    other = _submit(demo, "The phone line closes too early on Saturdays.")
+def test_copy_paste_campaign_is_grouped_not_dropped(demo, django_capture_on_commit_callbacks):
+    # Grouping is queued for the task worker once each comment commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        first = _submit(demo, CAMPAIGN)
+        exact = _submit(demo, CAMPAIGN.upper().replace(",", ""))
+        near = _submit(
+            demo, CAMPAIGN.replace("this year", "this year, please").replace("I ", "We ")
+        )
+        other = _submit(demo, "The phone line closes too early on Saturdays.")
     for comment in (first, exact, near, other):
         comment.refresh_from_db()
     assert Comment.objects.count() == 4
@@ -104,9 +108,34 @@ def test_copy_paste_campaign_is_grouped_not_dropped(demo):
     assert other.duplicate_group == ""
 
 
-def test_korean_campaign_is_grouped_too(demo):
+def test_korean_campaign_is_grouped_too(demo, django_capture_on_commit_callbacks):
     text = "권리장전을 지지합니다. 모든 주민은 자기 언어로 빠른 답변을 받을 권리가 있습니다."
-    a = _submit(demo, text, "ko")
-    b = _submit(demo, text + " 감사합니다.", "ko")
+    with django_capture_on_commit_callbacks(execute=True):
+        a = _submit(demo, text, "ko")
+        b = _submit(demo, text + " 감사합니다.", "ko")
     a.refresh_from_db()
+    b.refresh_from_db()
     assert a.duplicate_group and a.duplicate_group == b.duplicate_group
+
+
+def test_grouping_waits_for_the_commit_and_a_retried_task_changes_nothing(
+    demo, django_capture_on_commit_callbacks
+):
+    from consultation.models import CommentNearKey
+    from consultation.tasks import group_duplicates_task
+
+    with django_capture_on_commit_callbacks(execute=True):
+        first = _submit(demo, CAMPAIGN)
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        copy = _submit(demo, CAMPAIGN + " Thank you.")
+    copy.refresh_from_db()
+    assert copy.duplicate_group == ""  # stored and answered before any grouping
+    for callback in queued:
+        callback()
+    group_duplicates_task.enqueue(copy.pk)  # the worker retries the same task
+    first.refresh_from_db()
+    copy.refresh_from_db()
+    assert copy.duplicate_group and copy.duplicate_group == first.duplicate_group
+    assert CommentNearKey.objects.filter(comment=copy).count() == len(
+        set(CommentNearKey.objects.filter(comment=copy).values_list("band", flat=True))
+    )
