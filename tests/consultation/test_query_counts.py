@@ -27,9 +27,7 @@ def _comments(page, count: int, *, status: str = CommentStatus.PUBLISHED) -> Non
     Comment.objects.filter(draft=page).update(status=status)
 
 
-def test_draft_page_queries_do_not_grow_with_comments(
-    client, demo, django_assert_max_num_queries
-):
+def test_draft_page_queries_do_not_grow_with_comments(client, demo, django_assert_max_num_queries):
     page = draft(demo, "ko")
     _comments(page, 30)
     client.get(page.url)  # Wagtail's site root paths are cached after the first request
@@ -68,9 +66,11 @@ def test_comment_post_keeps_its_transaction_short(
     token = form_token(client, url)
     # The draft, its consultation, the token check, the pre-moderation setting; then the
     # row and its first decision inside one savepoint. Grouping waits for the commit.
-    with django_capture_on_commit_callbacks(execute=False) as queued:
-        with django_assert_max_num_queries(9):
-            assert post_comment(client, url, token=token).status_code == 302
+    with (
+        django_capture_on_commit_callbacks(execute=False) as queued,
+        django_assert_max_num_queries(9),
+    ):
+        assert post_comment(client, url, token=token).status_code == 302
     assert queued  # grouping, listeners: after the commit, not in the request's transaction
 
 
