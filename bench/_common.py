@@ -49,6 +49,7 @@ def machine_facts() -> dict:
         "memory_gib": round(mem_kb / 1024 / 1024, 1),
         "python": platform.python_version(),
         "kernel": platform.release(),
+        "load_average_1_5_15": [round(value, 2) for value in os.getloadavg()],
     }
 
 
