@@ -113,7 +113,14 @@ class Comment(models.Model):
         ordering = ["-received_at", "-pk"]
         indexes = [
             models.Index(fields=["draft_key", "status", "right_key"], name="comment_public_idx"),
-            models.Index(fields=["status", "received_at"], name="comment_queue_idx"),
+            # The moderation queue's order, with and without its default status filter.
+            models.Index(fields=["status", "received_at", "id"], name="comment_queue_idx"),
+            models.Index(fields=["received_at", "id"], name="comment_received_idx"),
+            # One right's published comments, newest first (the public list).
+            models.Index(
+                fields=["draft_key", "right_key", "status", "published_at", "id"],
+                name="comment_right_list_idx",
+            ),
         ]
         permissions = [
             ("moderate_comment", _("Can moderate comments")),

@@ -1,6 +1,7 @@
 """Reads for moderators: the queue with its filters (flags are computed, never stored twice),
 and the other comments in a comment's copy-paste group."""
 
+from django.core.cache import cache
 from django.db.models import Count
 
 from consultation.models.comments import Comment, RedactionState
@@ -50,13 +51,28 @@ def comments_flagged(query, flag: str):
     return query
 
 
+GROUP_SIZE_CACHE_SECONDS = 60
+
+
 def duplicate_group_sizes(groups) -> dict[str, int]:
-    rows = (
-        Comment.objects.filter(duplicate_group__in=[g for g in groups if g])
-        .values("duplicate_group")
-        .annotate(n=Count("pk"))
-    )
-    return {row["duplicate_group"]: row["n"] for row in rows}
+    """How many comments share each copy-paste group. A campaign's group holds tens of
+    thousands of rows and every queue page counts it, so a size may be a minute old."""
+    keys = {f"duplicate-group-size:{group}": group for group in groups if group}
+    sizes = {keys[key]: size for key, size in cache.get_many(list(keys)).items()}
+    missing = [group for group in keys.values() if group not in sizes]
+    if missing:
+        rows = (
+            Comment.objects.filter(duplicate_group__in=missing)
+            .values("duplicate_group")
+            .annotate(n=Count("pk"))
+        )
+        counted = {row["duplicate_group"]: row["n"] for row in rows}
+        cache.set_many(
+            {f"duplicate-group-size:{group}": n for group, n in counted.items()},
+            GROUP_SIZE_CACHE_SECONDS,
+        )
+        sizes.update(counted)
+    return sizes
 
 
 def duplicates_of(comment):

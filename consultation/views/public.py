@@ -1,7 +1,6 @@
 """Pages residents use without an account: the comment form, the receipt and status lookup,
 all published comments on a right, and the printable paper form."""
 
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -14,6 +13,7 @@ from consultation.forms import CommentForm, StatusLookupForm
 from consultation.kiosks.access import comment_verdict
 from consultation.models import BillOfRightsDraftPage
 from participation import ratelimit
+from participation.pagination import PrimaryKeyPaginator
 from participation.querystring import positive_int
 from participation.values import Origin
 
@@ -177,7 +177,10 @@ def comment_list(request, page_id: int, right_key: str | None = None):
     comments = selectors.comments_published(
         draft_key=draft.translation_key, right_key=right_key or "", language=language
     )
-    paginator = Paginator(comments, selectors.COMMENTS_PER_PAGE)
+    stances = selectors.stance_counts(comments)
+    paginator = PrimaryKeyPaginator(
+        comments, selectors.COMMENTS_PER_PAGE, known_count=sum(stances.values())
+    )
     page_obj = paginator.get_page(request.GET.get("page"))
     context = {
         "draft": draft,
@@ -187,9 +190,7 @@ def comment_list(request, page_id: int, right_key: str | None = None):
         "page_obj": page_obj,
         "comments": page_obj.object_list,
         "mine": mine,
-        "stances": selectors.RightComments(
-            key=right_key or "", stances=selectors.stance_counts(comments)
-        ).stance_rows,
+        "stances": selectors.RightComments(key=right_key or "", stances=stances).stance_rows,
         "total": paginator.count,
         "consultation": draft.consultation,
         "can_comment": rules.can_comment(request.user, draft.consultation),

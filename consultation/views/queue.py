@@ -8,6 +8,7 @@ from django.conf import settings
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
@@ -18,6 +19,7 @@ from consultation.selectors.moderation import comments_flagged, duplicate_group_
 from consultation.views.moderate import ModerateView
 from participation.channels import Channel
 from participation.exports import GuardedExportMixin
+from participation.pagination import PrimaryKeyPagesMixin
 from participation.references import normalise_reference
 
 FLAG_CHOICES = [
@@ -106,9 +108,15 @@ class TemplateColumn(Column):
         return context
 
 
+class QueuePaginator(PrimaryKeyPagesMixin, WagtailPaginator):
+    """A campaign's last page costs about what its first does."""
+
+
 class CommentIndexView(GuardedExportMixin, IndexView):
     """Awaiting moderation first: with no status chosen, the queue shows what needs a
     decision; "Any" shows everything."""
+
+    paginator_class = QueuePaginator
 
     def get_filterset_kwargs(self):
         kwargs = super().get_filterset_kwargs()
