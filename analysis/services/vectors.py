@@ -74,18 +74,20 @@ def sentence_vectors_embed_pending(*, consultation) -> int:
     return len(todo)
 
 
-def _pending_key(consultation_id: int) -> str:
-    return f"analysis:sentence-vectors-pending:{consultation_id}"
+def _pending_key(consultation_key) -> str:
+    """By translation key, which every contribution carries: a bulk decision on 500 comments
+    then checks one cache key per comment instead of looking the consultation up each time."""
+    return f"analysis:sentence-vectors-pending:{consultation_key}"
 
 
 @task()
 def sentence_vectors_task(consultation_id: int) -> int:
     """Thin: the service does the work; a failure is logged and raised, so the task's result
     row records it as failed with its traceback."""
-    cache.delete(_pending_key(consultation_id))
     consultation = consultation_by_id(consultation_id)
     if consultation is None:
         return 0
+    cache.delete(_pending_key(consultation.translation_key))
     try:
         return sentence_vectors_embed_pending(consultation=consultation)
     except Exception:
@@ -98,8 +100,11 @@ def sentence_vectors_schedule(*, consultation_key) -> bool:
     is already waiting: a 500-row import queues one task, not 500."""
     if not getattr(settings, "SENTENCE_VECTORS_ON_SUBMIT", True) or not consultation_key:
         return False
+    if not cache.add(_pending_key(consultation_key), 1, PENDING_SECONDS):
+        return False
     consultation_id = consultation_id_by_key(consultation_key)
-    if consultation_id is None or not cache.add(_pending_key(consultation_id), 1, PENDING_SECONDS):
+    if consultation_id is None:
+        cache.delete(_pending_key(consultation_key))
         return False
     transaction.on_commit(lambda: sentence_vectors_task.enqueue(consultation_id))
     return True

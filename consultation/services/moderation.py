@@ -7,6 +7,8 @@ from __future__ import annotations
 import uuid
 
 from django.db import transaction
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from consultation.models import (
@@ -134,6 +136,18 @@ def comment_reject(
     return decision
 
 
+def _bulk_status(rows: list[Comment], *, to_status: str, reason: str) -> None:
+    """One UPDATE for every row, with what _status_fields set on each: a publication keeps
+    an earlier publication time, a rejection clears it and records the reason."""
+    changes = {"status": to_status}
+    if to_status == CommentStatus.PUBLISHED:
+        changes.update(published_at=Coalesce(F("published_at"), Value(timezone.now())))
+        changes.update(rejection_reason="")
+    else:
+        changes.update(published_at=None, rejection_reason=reason)
+    Comment.objects.filter(pk__in=[row.pk for row in rows]).update(**changes)
+
+
 @transaction.atomic
 def comments_moderate_bulk(
     *, comment_ids: list[int], user, action: str, reason: str = "", note: str = ""
@@ -168,9 +182,7 @@ def comments_moderate_bulk(
         )
         if to_status == CommentStatus.PUBLISHED and from_status != CommentStatus.PUBLISHED:
             announce(contribution_published, row)
-    Comment.objects.bulk_update(
-        rows, ["status", "published_at", "rejection_reason"], batch_size=500
-    )
+    _bulk_status(rows, to_status=to_status, reason=reason)
     ModerationDecision.objects.bulk_create(decisions, batch_size=500)
     for row in {row.draft_key: row for row in rows}.values():
         comment_summaries_forget(row)
