@@ -17,6 +17,20 @@ from consultation.readability_admin.panels import ReadabilityPanel
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
 
 
+def route_to_child(parent, model, request, path_components):
+    """Wagtail routes a URL one level at a time with two queries a level (the child, then its
+    specific row). For the usual child type this reads the specific child in one query and
+    hands it its parent (treebeard's cached parent), so `draft.consultation` costs nothing
+    more. None when the child is of another type: Wagtail's own routing then runs."""
+    if not path_components:
+        return None
+    child = model.objects.child_of(parent).filter(slug=path_components[0]).first()
+    if child is None:
+        return None
+    child._cached_parent_obj = parent
+    return child.route(request, path_components[1:])
+
+
 class HomePage(Page):
     intro = RichTextField(features=INTRO_FEATURES, blank=True, verbose_name=_("Introduction"))
 
@@ -29,6 +43,10 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("Home page")
+
+    def route(self, request, path_components):
+        routed = route_to_child(self, ConsultationPage, request, path_components)
+        return routed or super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -108,6 +126,10 @@ class ConsultationPage(Page):
         """Published drafts of this consultation, newest first."""
         return BillOfRightsDraftPage.objects.child_of(self).live().order_by("-version_number")
 
+    def route(self, request, path_components):
+        routed = route_to_child(self, BillOfRightsDraftPage, request, path_components)
+        return routed or super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         from consultation.panels import consultation_panels, stylesheets
 
@@ -171,7 +193,9 @@ class BillOfRightsDraftPage(RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["consultation"] = self.consultation
         context["versions"] = list(self.sibling_versions())
-        context["previous"] = self.previous_version()
+        context["previous"] = next(  # the newest older version, from the list just read
+            (v for v in context["versions"] if v.version_number < self.version_number), None
+        )
         return context
 
     @path("compare/", name="compare")
