@@ -2,12 +2,15 @@
 
     .venv/bin/python -m bench.pages [--seconds 10] [--rounds 2] [--clients 8]
 
-Phases alternate (bare, page, bare, page ...) so both see the same machine state; the result is
-requests/s, p50/p99 latency, their ratio, and each worker's memory after the load.
-Targets (issue #7): page >= 50 % of bare requests/s, page p99 <= 50 ms, <= 130 MB per worker.
+Phases alternate (bare, page, form, bare, page, form ...) so all see the same machine state;
+the result is requests/s, p50/p99 latency, each page's ratio to the bare view, and each worker's
+memory after the load. The comment form carries a one-time token, so no cache ever serves it.
+Targets (issue 14, page cache off): draft page and comment form >= 0.15 of the bare view,
+draft page p99 <= 50 ms, <= 130 MB per worker. With the page cache on (issue 7): >= 0.5.
 """
 
 import argparse
+import os
 
 from bench._common import (
     BENCH_ENV,
@@ -25,6 +28,15 @@ from bench._common import (
 
 PAGE = "/ko/customer-bill-of-rights/draft-2/"
 BARE = "/bench/bare"
+TARGETS = {"ratio_rps_cache_off": 0.15, "draft_p99_ms": 50, "worker_rss_mib": 130}
+
+
+def form_path() -> str:
+    """The comment form of the first right of the Korean Draft 2 (Django set up here)."""
+    from bench.comments import comment_target, setup_django
+
+    setup_django()
+    return comment_target()
 
 
 def main() -> None:
@@ -43,8 +55,10 @@ def main() -> None:
     ensure_pg_database()
     if not args.reuse:
         prepare(env)
+    form = form_path()
+    paths = (BARE, args.page, form)
     with gunicorn(env, workers=args.workers) as server:
-        for path in (BARE, args.page):
+        for path in paths:
             status, _headers, _body = http(server.port, "GET", path)
             if status != 200:
                 raise SystemExit(f"{path} answered {status}")
@@ -52,11 +66,11 @@ def main() -> None:
         def get(path: str):
             return lambda _i: http(server.port, "GET", path)[0]
 
-        for path in (BARE, args.page):  # warm caches, connections and imports
+        for path in paths:  # warm caches, connections and imports
             closed_loop(get(path), clients=args.clients, seconds=2, max_requests=500)
-        totals = {BARE: Result(), args.page: Result()}
+        totals = {path: Result() for path in paths}
         for _round in range(args.rounds):
-            for path in (BARE, args.page):
+            for path in paths:
                 phase = closed_loop(
                     get(path), clients=args.clients, seconds=args.seconds, max_requests=200_000
                 )
@@ -67,7 +81,11 @@ def main() -> None:
                 for status, count in phase.statuses.items():
                     total.statuses[status] = total.statuses.get(status, 0) + count
         workers = {pid: memory_mib(pid) for pid in server.worker_pids()}
-    bare, page = totals[BARE].summary(), totals[args.page].summary()
+    bare, page, comment_form = (totals[path].summary() for path in paths)
+
+    def ratio(summary: dict) -> float | None:
+        return round(summary["rps"] / bare["rps"], 3) if bare["rps"] else None
+
     report(
         "pages",
         {
@@ -76,8 +94,12 @@ def main() -> None:
             "rounds": args.rounds,
             "bare_view": bare,
             "draft_page": {"path": args.page, **page},
-            "ratio_rps": round(page["rps"] / bare["rps"], 3) if bare["rps"] else None,
+            "ratio_rps": ratio(page),
+            "comment_form": {"path": form, **comment_form},
+            "comment_form_ratio_rps": ratio(comment_form),
             "worker_memory_after_load": workers,
+            "page_cache_seconds": os.environ.get("PAGE_CACHE_SECONDS", "60 (default)"),
+            "targets": TARGETS,
         },
     )
 
