@@ -3,6 +3,8 @@ publish and reject through Wagtail's bulk actions (bulk_actions.py), CSV and XLS
 the filters show, and each comment's own screen (moderate.py) instead of a generic edit form.
 Who may see and do what is consultation/rules.py's CommentPermissionPolicy."""
 
+import csv
+
 import django_filters
 from django.conf import settings
 from django.urls import path, reverse
@@ -10,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.mixins import Echo
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from consultation.models import BillOfRightsDraftPage, Comment, CommentStatus
@@ -108,6 +111,13 @@ class TemplateColumn(Column):
         return context
 
 
+# The model fields behind CommentViewSet.list_export (public_text reads the last three).
+EXPORT_READS = [
+    "reference", "received_at", "language", "channel", "stance", "status", "rejection_reason",
+    "right_key", "text", "redacted_text", "redaction_state",
+]  # fmt: skip
+
+
 class QueuePaginator(PrimaryKeyPagesMixin, WagtailPaginator):
     """A campaign's last page costs about what its first does."""
 
@@ -125,6 +135,22 @@ class CommentIndexView(GuardedExportMixin, IndexView):
             data["status"] = CommentStatus.AWAITING_MODERATION
             kwargs["data"] = data
         return kwargs
+
+    def get(self, request, *args, **kwargs):
+        """An export skips the HTML table and reads only the exported columns, in chunks: a
+        campaign's 100,000 comments never sit in a worker's memory at once."""
+        if not self.is_export:
+            return super().get(request, *args, **kwargs)
+        rows = self.get_queryset().select_related(None).only(*EXPORT_READS)
+        return self.as_spreadsheet(rows, request.GET.get("export"))
+
+    def stream_csv(self, queryset):
+        writer = csv.DictWriter(Echo(), fieldnames=self.list_export)
+        yield writer.writerow(
+            {field: self.get_heading(queryset, field) for field in self.list_export}
+        )
+        for item in queryset.iterator(chunk_size=2000):
+            yield self.write_csv_row(writer, self.to_row_dict(item))
 
     def get_edit_url(self, instance):
         return reverse("comments:moderate", args=[instance.pk])
