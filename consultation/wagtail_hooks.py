@@ -18,6 +18,8 @@ from consultation.rules import can_view_signups, comment_policy
 from consultation.views.bulk_actions import ApproveBulkAction, RejectBulkAction
 from consultation.views.queue import CommentViewSet
 from consultation.views.statement_admin import StatementViewSet
+from consultation.views.translate import CommentTranslateListView, CommentTranslateView
+from participation.rules import can_translate
 
 register_snippet(CommentViewSet)
 register_snippet(StatementViewSet)
@@ -57,11 +59,21 @@ vote_urls = (
 )
 
 
+translate_urls = (
+    [
+        path("", CommentTranslateListView.as_view(), name="list"),
+        path("<int:pk>/", CommentTranslateView.as_view(), name="translate"),
+    ],
+    "comment_translations",
+)
+
+
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     return [
         path("comment-intake/", include(intake_urls)),
         path("statement-votes/", include(vote_urls)),
+        path("comment-translations/", include(translate_urls)),
     ]
 
 
@@ -74,6 +86,11 @@ class PolicyMenuItem(MenuItem):
 
     def is_shown(self, request):
         return comment_policy.user_has_permission(request.user, self.action)
+
+
+class TranslateMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_translate(request.user)
 
 
 class SignupsMenuItem(MenuItem):
@@ -116,6 +133,13 @@ def register_comments_menu():
                 icon_name="list-ul",
                 order=400,
                 action="record",
+            ),
+            TranslateMenuItem(
+                _("Translate comments"),
+                reverse_lazy("comment_translations:list"),
+                name="comment-translations",
+                icon_name="globe",
+                order=450,
             ),
             SignupsMenuItem(
                 _("Meeting sign-ups"),

@@ -11,6 +11,7 @@ from consultation.selectors.comments import (
     comment_summaries_for_draft,
     comments_published,
     stance_counts,
+    with_translations,
 )
 from consultation.selectors.drafts import (
     draft_in_language,
@@ -38,4 +39,5 @@ __all__ = [
     "moderation_queue",
     "right_titles",
     "stance_counts",
+    "with_translations",
 ]

@@ -3,8 +3,10 @@ and one comment's way through moderation (looked up by its reference code)."""
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber
+from django.utils.translation import get_language
 
 from consultation.models.comments import (
     Comment,
@@ -14,6 +16,8 @@ from consultation.models.comments import (
     Stance,
 )
 from consultation.selectors.drafts import draft_in_language, right_titles
+from consultation.selectors.published import machine_output_public
+from participation.translations.selectors import attach_translations
 
 COMMENTS_PER_RIGHT_PREVIEW = 3
 COMMENTS_PER_PAGE = 20
@@ -69,10 +73,29 @@ def comment_summaries_for_draft(*, draft, language: str | None = None) -> dict[s
             order_by=[F("published_at").desc(), F("pk").desc()],
         )
     ).filter(row__lte=COMMENTS_PER_RIGHT_PREVIEW)
+    latest = with_translations(latest, consultation_key=draft.get_parent().translation_key)
     for comment in latest:
         summaries.setdefault(comment.right_key, RightComments(key=comment.right_key))
         summaries[comment.right_key].latest.append(comment)
     return summaries
+
+
+def with_translations(comments, *, consultation_key) -> list:
+    """Comments with `shown_translation`: the translation a reader of this page gets beside
+    the original (their language, else the site's default), machine ones only where the
+    consultation's AI switch allows them on public pages."""
+    comments = attach_translations(
+        comments,
+        model=Comment,
+        hide_machine=not machine_output_public(consultation_key=consultation_key),
+    )
+    wanted = (get_language() or settings.LANGUAGE_CODE, settings.LANGUAGE_CODE)
+    for comment in comments:
+        by_language = {row.language: row for row in comment.shown_translations}
+        comment.shown_translation = next(
+            (by_language[code] for code in wanted if code in by_language), None
+        )
+    return comments
 
 
 def comment_by_reference(reference: str):
