@@ -16,6 +16,7 @@ from analysis.reports.equity import participation, small_group_themes
 from analysis.reports.presenter import language_labels, report_context
 from analysis.selectors.figures import report_figures
 from analysis.selectors.runs import latest_approved_run
+from analysis.selectors.translations import reader_language, translated_items
 from analysis.services.review import population_shares_save
 from analysis.views.forms import PopulationShareFormSet, ReportFilterForm, rights_of
 from analysis.views.runs import AnalystRequiredMixin
@@ -55,6 +56,7 @@ class ReportView(RunMixin, WagtailAdminTemplateMixin, TemplateView):
             query=self.request.GET.urlencode(),
             can_export=rules.can_export(self.request.user),
             can_review=rules.can_review_themes(self.request.user),
+            translated=translated_items(run=run, language=reader_language()),
         )
         return context
 

@@ -17,6 +17,7 @@ from analysis.reports.agreement import agreement
 from analysis.reports.presenter import language_labels
 from analysis.selectors import runs as run_selectors
 from analysis.selectors.figures import report_figures
+from analysis.selectors.translations import item_translation, reader_language
 from analysis.services import review
 from analysis.views.forms import ItemReviewForm, MergeForm, RenameForm, SplitForm
 from analysis.views.reports import RunMixin
@@ -154,6 +155,7 @@ class ItemReviewView(ReviewMixin, WagtailAdminTemplateMixin, TemplateView):
         )
         if item is None:
             return context
+        context["translation"] = item_translation(item=item, language=reader_language())
         machine, current = review.item_themes(item=item)
         why = {
             a.tag_id: a

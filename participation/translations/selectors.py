@@ -10,7 +10,8 @@ from participation.translations.models import Translation, TranslationOrigin
 Key = tuple[int, int, str]
 
 
-def _rank(row: Translation) -> tuple:
+def rank(row: Translation) -> tuple:
+    """Order of preference: a person's translation, then the newest."""
     return (row.origin == TranslationOrigin.HUMAN, row.created_at, row.pk)
 
 
@@ -24,7 +25,7 @@ def best_translations(*, content_type_id: int, object_ids, language: str | None 
     for row in query.select_related("translated_by"):
         key = (row.content_type_id, row.object_id, row.field_key)
         current = found.setdefault(key, {}).get(row.language)
-        if current is None or _rank(row) > _rank(current):
+        if current is None or rank(row) > rank(current):
             found[key][row.language] = row
     return found
 
