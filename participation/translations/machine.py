@@ -57,6 +57,17 @@ def batches(ids: list[int]) -> list[list[int]]:
     return [ids[start : start + size] for start in range(0, len(ids), size)]
 
 
+def _batch(request_ids: list[int]) -> list[Request]:
+    """The requests asked for, topped up with other waiting ones to a full batch, so many
+    comments published one by one still go to the service in few calls."""
+    size = max(1, int(machine_translation_settings()["BATCH_SIZE"]))
+    asked = list(Request.objects.filter(pk__in=request_ids).exclude(status=Status.DONE))
+    if len(asked) < size:
+        waiting = Request.objects.filter(status=Status.PENDING).exclude(pk__in=request_ids)
+        asked += list(waiting.order_by("pk")[: size - len(asked)])
+    return sorted(asked, key=lambda r: (r.source_language, r.language, r.pk))
+
+
 def machine_translations_run(*, request_ids: list[int]) -> dict[str, int]:
     """Translate one batch: one call per (source, target) pair. A refused call marks its
     requests failed with the error and one more attempt; nothing is lost or half-stored."""
@@ -64,11 +75,7 @@ def machine_translations_run(*, request_ids: list[int]) -> dict[str, int]:
     outcome = {"done": 0, "failed": 0}
     if backend is None:
         return outcome
-    rows = list(
-        Request.objects.filter(pk__in=request_ids)
-        .exclude(status=Status.DONE)
-        .order_by("source_language", "language", "pk")
-    )
+    rows = _batch(request_ids)
 
     def pair(row):
         return (row.source_language, row.language)
