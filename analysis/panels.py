@@ -4,6 +4,7 @@ comment's status page, and the themes behind each changed right on a draft compa
 
 from analysis.selectors.outcomes import comment_outcome, draft_change_reasons
 from consultation.panels import Panel
+from consultation.selectors.published import machine_output_public
 
 STYLESHEETS = ("analysis/public.css",)
 
@@ -17,7 +18,8 @@ def status_panels(comment, request) -> list[Panel]:
             placement="step",
         )
     ]
-    if outcome["themes"]:
+    consultation_key = comment.consultation_key
+    if outcome["themes"] and machine_output_public(consultation_key=consultation_key):
         panels.append(
             Panel("analysis/includes/status_themes.html", {"comment_themes": outcome["themes"]})
         )

@@ -15,17 +15,20 @@ from consultation.meetings.viewsets import MeetingSignupViewSet
 from consultation.panels import CONSULTATION_PANELS_HOOK
 from consultation.readability_admin import wagtail_hooks as readability_hooks  # noqa: F401
 from consultation.rules import can_view_signups, comment_policy
+from consultation.selectors.published import machine_output_allowed
 from consultation.views.bulk_actions import ApproveBulkAction, RejectBulkAction
 from consultation.views.queue import CommentViewSet
 from consultation.views.statement_admin import StatementViewSet
 from consultation.views.translate import CommentTranslateListView, CommentTranslateView
 from participation.rules import can_translate
+from participation.translations.machine import ALLOWED_HOOK
 
 register_snippet(CommentViewSet)
 register_snippet(StatementViewSet)
 hooks.register("register_bulk_action", ApproveBulkAction)
 hooks.register("register_bulk_action", RejectBulkAction)
 hooks.register(CONSULTATION_PANELS_HOOK, meetings_panels)
+hooks.register(ALLOWED_HOOK, machine_output_allowed)
 signup_viewset = MeetingSignupViewSet()
 
 

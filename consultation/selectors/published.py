@@ -89,3 +89,11 @@ def machine_output_setting(*, consultation_key) -> str:
 def machine_output_public(*, consultation_key) -> bool:
     """Whether public pages of the consultation may show machine-made output at all."""
     return machine_output_setting(consultation_key=consultation_key) == "shown"
+
+
+def machine_output_allowed(consultation_key) -> bool:
+    """Machine translation and machine analysis run unless the consultation's AI switch
+    is "off"."""
+    if consultation_key is None:
+        return True
+    return machine_output_setting(consultation_key=consultation_key) != MachineOutput.OFF

@@ -8,6 +8,7 @@ from itertools import groupby
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
+from wagtail import hooks
 
 from participation.translations.backends import (
     TranslationError,
@@ -23,11 +24,20 @@ def machine_translation_enabled() -> bool:
     return bool(machine_translation_settings()["BACKEND"])
 
 
+ALLOWED_HOOK = "participation_machine_translation_allowed"
+
+
+def allowed_for(consultation_key) -> bool:
+    """Apps above say whether a consultation allows machine output (its AI switch), through
+    the Wagtail hook ``fn(consultation_key) -> bool``; any "no" wins."""
+    return all(check(consultation_key) for check in hooks.get_hooks(ALLOWED_HOOK))
+
+
 def machine_translations_queue(*, contribution) -> list[int]:
     """Queue each public text of a published contribution for every target language other
     than its own. Returns the new request ids (none when machine translation is off); the
     caller hands them to the worker once the transaction commits (tasks.enqueue_batches)."""
-    if not machine_translation_enabled():
+    if not machine_translation_enabled() or not allowed_for(contribution.consultation_key):
         return []
     targets = machine_translation_settings()["TARGET_LANGUAGES"]
     content_type = ContentType.objects.get_for_model(contribution.model)

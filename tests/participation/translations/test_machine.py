@@ -11,6 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.utils import timezone
 
+from consultation.models import ConsultationPage
 from consultation.services.moderation import comment_approve
 from participation.models import MachineTranslationRequest, Translation
 from participation.translations.backends import GoogleTranslateBackend, get_backend
@@ -135,3 +136,11 @@ def test_the_ai_switch_hides_machine_translations_from_public_pages(demo, switch
     html = Client().get(f"/en/comments/{draft(demo, 'en').pk}/{RIGHT}/").content.decode()
     assert SOMALI in html
     assert "The phone line should be free." not in html
+
+
+def test_switched_off_consultations_send_nothing(demo, service, django_capture_on_commit_callbacks):
+    ConsultationPage.objects.filter(pk=demo["consultation"].pk).update(machine_output="off")
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(demo)
+    assert service.calls == []
+    assert not MachineTranslationRequest.objects.exists()
