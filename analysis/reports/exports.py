@@ -52,31 +52,26 @@ def header(language: str = "") -> list[str]:
     ]
 
 
+ITEM_FIELDS = (
+    "content_type_id", "object_id", "field_key", "ref", "language", "channel", "district",
+    "right_key", "question", "stance", "created", "duplicate_group", "text", "stance_source",
+)  # fmt: skip
+
+
+def _items(run: AnalysisRun, filters: ReportFilters):
+    return (
+        filters.apply(AnalysisItem.objects.filter(run=run))
+        .order_by("content_type_id", "object_id", "field_key")
+        .values_list(*ITEM_FIELDS)
+        .iterator(chunk_size=CHUNK)
+    )
+
+
 def export_rows(*, run: AnalysisRun, filters: ReportFilters | None = None) -> Iterator[list]:
     """Header, then one row per item in (content type, object, field) order."""
     filters = filters or ReportFilters()
     names = dict(Theme.objects.filter(run=run).values_list("pk", "name"))
-    items = (
-        filters.apply(AnalysisItem.objects.filter(run=run))
-        .order_by("content_type_id", "object_id", "field_key")
-        .values_list(
-            "content_type_id",
-            "object_id",
-            "field_key",
-            "ref",
-            "language",
-            "channel",
-            "district",
-            "right_key",
-            "question",
-            "stance",
-            "created",
-            "duplicate_group",
-            "text",
-            "stance_source",
-        )
-        .iterator(chunk_size=CHUNK)
-    )
+    items = _items(run, filters)
     rows = {}
 
     def keys():
