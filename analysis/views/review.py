@@ -17,6 +17,7 @@ from analysis.reports.agreement import agreement
 from analysis.reports.presenter import language_labels
 from analysis.selectors import runs as run_selectors
 from analysis.selectors.figures import report_figures
+from analysis.selectors.similar import similar_items
 from analysis.selectors.translations import item_translation, reader_language
 from analysis.services import review
 from analysis.views.forms import ItemReviewForm, MergeForm, RenameForm, SplitForm
@@ -156,6 +157,9 @@ class ItemReviewView(ReviewMixin, WagtailAdminTemplateMixin, TemplateView):
         if item is None:
             return context
         context["translation"] = item_translation(item=item, language=reader_language())
+        context["similar"] = similar_items(
+            run=run, key=(item.content_type_id, item.object_id, item.field_key), text=item.text
+        )
         machine, current = review.item_themes(item=item)
         why = {
             a.tag_id: a
