@@ -8,6 +8,7 @@ from itertools import groupby
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from wagtail import hooks
 
 from participation.translations.backends import (
@@ -96,15 +97,14 @@ def machine_translations_run(*, request_ids: list[int]) -> dict[str, int]:
             texts = backend.translate([r.text for r in group], source=source, target=target)
         except TranslationError as error:
             Request.objects.filter(pk__in=[r.pk for r in group]).update(
-                status=Status.FAILED, last_error=str(error)[:2000], engine=backend.name
+                status=Status.FAILED,
+                last_error=str(error)[:2000],
+                engine=backend.name,
+                attempts=F("attempts") + 1,
             )
-            for row in group:
-                Request.objects.filter(pk=row.pk).update(attempts=row.attempts + 1)
             outcome["failed"] += len(group)
             continue
         for row, text in zip(group, texts, strict=True):
-            row.attempts += 1
-            row.save(update_fields=["attempts"])
             store_machine_translation(
                 request=row, text=text, engine=backend.name, version=backend.version
             )

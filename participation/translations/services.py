@@ -52,20 +52,26 @@ def translations_erase(*, model, object_id: int) -> int:
 
 
 def store_machine_translation(*, request: MachineTranslationRequest, text: str, engine, version):
-    """One machine row per finished request, inside the caller's transaction."""
+    """One machine row per request, however many workers finish it: the request row is
+    locked, and one already done is left alone."""
     with transaction.atomic():
-        Translation.objects.create(
-            content_type_id=request.content_type_id,
-            object_id=request.object_id,
-            field_key=request.field_key,
-            source_language=request.source_language,
-            language=request.language,
+        locked = MachineTranslationRequest.objects.select_for_update().get(pk=request.pk)
+        if locked.status == "done":
+            return None
+        row = Translation.objects.create(
+            content_type_id=locked.content_type_id,
+            object_id=locked.object_id,
+            field_key=locked.field_key,
+            source_language=locked.source_language,
+            language=locked.language,
             text=text,
             origin=TranslationOrigin.MACHINE,
             engine=engine,
             engine_version=version,
         )
-        request.status = "done"
-        request.engine = engine
-        request.last_error = ""
-        request.save(update_fields=["status", "engine", "last_error", "updated_at"])
+        locked.status = "done"
+        locked.engine = engine
+        locked.last_error = ""
+        locked.attempts += 1
+        locked.save(update_fields=["status", "engine", "last_error", "attempts", "updated_at"])
+        return row

@@ -144,3 +144,15 @@ def test_switched_off_consultations_send_nothing(demo, service, django_capture_o
         publish(demo)
     assert service.calls == []
     assert not MachineTranslationRequest.objects.exists()
+
+
+def test_a_batch_run_twice_stores_one_translation_and_calls_once(
+    demo, service, django_capture_on_commit_callbacks
+):
+    from participation.translations.machine import machine_translations_run
+
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(demo)
+    ids = list(MachineTranslationRequest.objects.values_list("pk", flat=True))
+    assert machine_translations_run(request_ids=ids) == {"done": 0, "failed": 0}
+    assert Translation.objects.count() == 1 and len(service.calls) == 1
