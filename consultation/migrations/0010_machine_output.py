@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('consultation', '0008_meetings'),
+        ('consultation', '0009_kiosks'),
     ]
 
     operations = [
