@@ -1,11 +1,14 @@
-"""Staff screens with the keyboard alone: Enter in the moderation queue never publishes without
-a confirmation step, and after the bulk action focus is on the announced result; in review,
-"Save and next" puts focus on the next comment's heading, and the 1-9 theme keys act only
-inside the review form and can be switched off, which the browser remembers."""
+"""Staff screens with the keyboard alone or a screen reader: Enter in the moderation queue never
+publishes without a confirmation step, and after the bulk action focus is on the announced
+result; in review, "Save and next" puts focus on the next comment's heading, and the 1-9 theme
+keys act only inside the review form and can be switched off, which the browser remembers; a
+running analysis reports its progress in a status region instead of reloading the page."""
 
 import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
 
-from analysis.models import ItemReview
+from analysis.models import AnalysisRun, ItemReview
 from consultation.models import Comment
 from tests.analysis.outcome_fixtures import analyse_and_publish, make_comments
 from tests.factories import CommentFactory, user_in_role
@@ -122,3 +125,31 @@ def test_review_moves_focus_to_the_next_comment_and_its_keys_can_be_switched_off
     assert box.is_checked() == before
     assert page.locator("#review-form kbd").first.is_hidden()
     assert ItemReview.objects.filter(run=run).count() == 1
+
+
+def test_run_progress_updates_in_a_status_region_without_reloading_the_page(
+    live_server, demo, page
+):
+    run = AnalysisRun.objects.create(
+        consultation=demo["consultation"],
+        status=AnalysisRun.Status.RUNNING,
+        progress_stage="themes",
+        progress_done=2,
+        progress_total=10,
+    )
+    login(page, live_server)
+    page.goto(f"{live_server.url}/admin/analysis/runs/{run.pk}/")
+    assert page.locator("meta[http-equiv=refresh]").count() == 0
+    status = page.get_by_role("status").filter(has_text="Running")
+    assert "themes" in status.inner_text()
+    # The way without JavaScript: a plain link to the same page.
+    assert page.get_by_role("link", name="Refresh the progress").count() == 1
+    page.evaluate("window.sameDocument = true")
+
+    AnalysisRun.objects.filter(pk=run.pk).update(
+        status=AnalysisRun.Status.SUCCEEDED, progress_done=10, finished_at=timezone.now()
+    )
+    expect(page.locator("[data-run-part=status]")).to_contain_text("Finished", timeout=15000)
+    assert page.evaluate("window.sameDocument") is True
+    assert page.locator("[data-run-part=status]").get_attribute("role") == "status"
+    expect(page.get_by_role("link", name="Show the results")).to_be_visible()

@@ -6,12 +6,15 @@ both languages: the staff member switches their admin language between the two p
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 
 from analysis.models import AnalysisRun, Theme
 from consultation.models import ImportBatch
 from tests.analysis.outcome_fixtures import analyse_and_publish, make_comments
-from tests.factories import CommentFactory, user_in_role
+from tests.factories import CommentFactory, SurveyResponseFactory, user_in_role
+from tests.survey.conftest import build_survey
+from tests.survey.test_results import FIXTURE
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -26,10 +29,7 @@ IMPORT_CSV = (
 @pytest.fixture
 def staff_data(demo, monkeypatch, client):
     """Comments awaiting moderation, an approved run, a run still going, an import waiting
-    for confirmation and the demo survey's responses."""
-    from survey.demo_data import seed_demo_data
-    from survey.models import SurveyPage
-
+    for confirmation and a survey with a few responses."""
     monkeypatch.setattr(
         "analysis.inputs.SOURCES", ("tests.analysis.outcome_fixtures.published_comment_items",)
     )
@@ -54,8 +54,16 @@ def staff_data(demo, monkeypatch, client):
         "/admin/comment-intake/import/",
         {"draft": demo["drafts"][1].pk, "file": SimpleUploadedFile("c.csv", IMPORT_CSV.encode())},
     )
-    seed_demo_data()
-    survey = SurveyPage.objects.filter(locale__language_code="en").first()
+    survey = build_survey(demo["consultation"])
+    for number, (code, channel, answers) in enumerate(FIXTURE):
+        SurveyResponseFactory(
+            page=survey,
+            form_data=answers,
+            locale=Locale.objects.get(language_code=code),
+            consultation=demo["consultation"],
+            channel=channel,
+            receipt_code=f"E2E{number}",
+        )
     theme = Theme.objects.filter(run=run).first()
     return {
         "run": run,
