@@ -22,10 +22,12 @@ SCREENS += ["analysis_report_print", "analysis_item_review"]
 
 def unmarked(html: str, text: str, language: str) -> list[str]:
     """Places where `text` shows without `lang` on the tag that holds it (a span, an option,
-    or the input whose value it is). Charts are left out: each is an SVG with role="img" and a
-    title, so its drawn labels never reach a screen reader; the table beside it does."""
+    or the input whose value it is). Left out: the page <title> (plain text, no markup) and the
+    charts (each an SVG with role="img" and a title, so its drawn labels never reach a screen
+    reader; the table beside it does)."""
     found = []
     html = re.sub(r'<svg class="chart".*?</svg>', "", html, flags=re.S)
+    html = re.sub(r"<title>.*?</title>", "", html, flags=re.S)  # plain text, no markup
     for match in re.finditer(re.escape(text), html):
         start = html.rfind("<", 0, match.start())
         tag = html[start : html.find(">", start) + 1]
@@ -64,6 +66,10 @@ def test_machine_made_theme_names_carry_their_language_on_every_screen(
         assert f'<span lang="am">{AMHARIC}</span>' in html, name
         assert '<span lang="en">One number to call</span>' in html, name
         assert unmarked(html, KOREAN, "ko") == [], name
+    korean = Theme.objects.get(run=run, key="emergent-parking")
+    html = client.get(reverse("analysis_theme_detail", args=[run.pk, korean.pk])).content.decode()
+    assert re.search(f'<h1[^>]*>.*?<span lang="ko">{KOREAN}</span>', html, re.S)
+    assert unmarked(html, KOREAN, "ko") == []
 
 
 def test_a_name_an_analyst_gave_has_no_language_of_its_own(run):
