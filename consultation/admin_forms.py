@@ -11,9 +11,11 @@ from participation.text import has_text
 
 
 class DecisionForm(forms.Form):
+    # No decision is preselected: Enter in this form never publishes by default.
     action = forms.ChoiceField(
         label=_("Publish or not"),
         choices=[
+            ("", "---------"),
             (DecisionAction.APPROVE, _("Publish")),
             (DecisionAction.REJECT, _("Do not publish")),
         ],
