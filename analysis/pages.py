@@ -113,10 +113,14 @@ class AnalysisPageMixin(models.Model):
         """Figures from the approved run's stored report (read, never written here)."""
         from analysis.selectors.figures import report_figures
         from analysis.selectors.public import approved_run_of
+        from consultation.selectors.published import machine_output_public
 
         context = super().get_context(request, *args, **kwargs)
         run = approved_run_of(self)
-        context.update(run=run, figures=None)
+        key = self.consultation.translation_key
+        context.update(
+            run=run, figures=None, machine_public=machine_output_public(consultation_key=key)
+        )
         if run is not None:
             figures = report_figures(run=run)
             context["figures"] = figures

@@ -2,8 +2,13 @@
 (registered in wagtail_hooks.py): the "included in the analysis" step and the themes on a
 comment's status page, and the themes behind each changed right on a draft comparison."""
 
+from django.contrib.contenttypes.models import ContentType
+
 from analysis.selectors.outcomes import comment_outcome, draft_change_reasons
+from analysis.selectors.runs import latest_finished_run
+from analysis.selectors.similar import similar_items
 from consultation.panels import Panel
+from consultation.selectors.published import machine_output_public
 
 STYLESHEETS = ("analysis/public.css",)
 
@@ -17,7 +22,8 @@ def status_panels(comment, request) -> list[Panel]:
             placement="step",
         )
     ]
-    if outcome["themes"]:
+    consultation_key = comment.consultation_key
+    if outcome["themes"] and machine_output_public(consultation_key=consultation_key):
         panels.append(
             Panel("analysis/includes/status_themes.html", {"comment_themes": outcome["themes"]})
         )
@@ -45,3 +51,14 @@ def statement_panels(consultation, request) -> list[Panel]:
     if snapshot is None or not snapshot.n_votes:
         return []
     return [Panel("analysis/opinions/results_link.html", {"consultation": consultation})]
+
+
+def moderation_panels(comment, request) -> list[Panel]:
+    """Comments making the same point in any language, from the consultation's newest run."""
+    consultation = comment.draft.get_parent().specific if comment.draft else None
+    run = latest_finished_run(consultation=consultation) if consultation else None
+    key = (ContentType.objects.get_for_model(type(comment)).pk, comment.pk, "")
+    found = similar_items(run=run, key=key, text=comment.public_text)
+    if found is None:
+        return []
+    return [Panel("analysis/includes/similar_items.html", {"similar": found, "admin": True})]

@@ -20,6 +20,7 @@ from analysis.views.reports import (
 from analysis.views.review import ItemReviewView, RunApproveView, ThemeActionView, ThemeReviewView
 from analysis.viewsets import AnalysisRunViewSet
 from consultation.panels import (
+    MODERATION_PANELS_HOOK,
     RIGHT_CHANGE_PANELS_HOOK,
     STATEMENT_PANELS_HOOK,
     STATUS_PANELS_HOOK,
@@ -67,6 +68,11 @@ def comment_status_panels(comment, request):
 @hooks.register(RIGHT_CHANGE_PANELS_HOOK)
 def right_change_panels(draft, request):
     return panels.right_change_panels(draft, request)
+
+
+@hooks.register(MODERATION_PANELS_HOOK)
+def moderation_panels(comment, request):
+    return panels.moderation_panels(comment, request)
 
 
 @hooks.register(STATEMENT_PANELS_HOOK)

@@ -13,6 +13,9 @@ when no app answers.
   the consultation's own page (the survey app lists its surveys there).
 - "consultation_statement_panels": ``fn(consultation, request) -> list[Panel]`` for the
   statements page (the analysis app links the opinion-group results there).
+- "consultation_moderation_panels": ``fn(comment, request) -> list[Panel]`` for sections of a
+  comment's moderation screen (the analysis app lists comments making the same point in any
+  language there).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ STATUS_PANELS_HOOK = "consultation_status_panels"
 RIGHT_CHANGE_PANELS_HOOK = "consultation_right_change_panels"
 CONSULTATION_PANELS_HOOK = "consultation_page_panels"
 STATEMENT_PANELS_HOOK = "consultation_statement_panels"
+MODERATION_PANELS_HOOK = "consultation_moderation_panels"
 
 
 @dataclass(frozen=True)
@@ -75,4 +79,11 @@ def statement_panels(*, consultation, request) -> list[Panel]:
     panels: list[Panel] = []
     for hook in hooks.get_hooks(STATEMENT_PANELS_HOOK):
         panels.extend(hook(consultation, request) or [])
+    return panels
+
+
+def moderation_panels(*, comment, request) -> list[Panel]:
+    panels: list[Panel] = []
+    for hook in hooks.get_hooks(MODERATION_PANELS_HOOK):
+        panels.extend(hook(comment, request) or [])
     return panels

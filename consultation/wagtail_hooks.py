@@ -16,15 +16,20 @@ from consultation.meetings.viewsets import MeetingSignupViewSet
 from consultation.panels import CONSULTATION_PANELS_HOOK
 from consultation.readability_admin import wagtail_hooks as readability_hooks  # noqa: F401
 from consultation.rules import can_issue_kiosks, can_view_signups, comment_policy
+from consultation.selectors.published import machine_output_allowed
 from consultation.views.bulk_actions import ApproveBulkAction, RejectBulkAction
 from consultation.views.queue import CommentViewSet
 from consultation.views.statement_admin import StatementViewSet
+from consultation.views.translate import CommentTranslateListView, CommentTranslateView
+from participation.rules import can_translate
+from participation.translations.machine import ALLOWED_HOOK
 
 register_snippet(CommentViewSet)
 register_snippet(StatementViewSet)
 hooks.register("register_bulk_action", ApproveBulkAction)
 hooks.register("register_bulk_action", RejectBulkAction)
 hooks.register(CONSULTATION_PANELS_HOOK, meetings_panels)
+hooks.register(ALLOWED_HOOK, machine_output_allowed)
 signup_viewset = MeetingSignupViewSet()
 kiosk_viewset = KioskViewSet()
 
@@ -64,11 +69,21 @@ vote_urls = (
 )
 
 
+translate_urls = (
+    [
+        path("", CommentTranslateListView.as_view(), name="list"),
+        path("<int:pk>/", CommentTranslateView.as_view(), name="translate"),
+    ],
+    "comment_translations",
+)
+
+
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     return [
         path("comment-intake/", include(intake_urls)),
         path("statement-votes/", include(vote_urls)),
+        path("comment-translations/", include(translate_urls)),
     ]
 
 
@@ -81,6 +96,11 @@ class PolicyMenuItem(MenuItem):
 
     def is_shown(self, request):
         return comment_policy.user_has_permission(request.user, self.action)
+
+
+class TranslateMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_translate(request.user)
 
 
 class SignupsMenuItem(MenuItem):
@@ -128,6 +148,13 @@ def register_comments_menu():
                 icon_name="list-ul",
                 order=400,
                 action="record",
+            ),
+            TranslateMenuItem(
+                _("Translate comments"),
+                reverse_lazy("comment_translations:list"),
+                name="comment-translations",
+                icon_name="globe",
+                order=450,
             ),
             SignupsMenuItem(
                 _("Meeting sign-ups"),

@@ -1,15 +1,21 @@
 """The staff roles every app's rules are written in, as django-rules predicates.
 
 Residents need no account. Staff belong to Wagtail groups: Editors (content), Moderators
-(comments and intake), Analysts (analysis); superusers are administrators. A permission granted
+(comments and intake), Analysts (analysis), Translators (translations of what residents wrote);
+superusers are administrators. A permission granted
 to a group in the Wagtail admin (Settings > Groups) also counts, through `holds`.
 """
 
 import rules
 from django.contrib.auth.backends import ModelBackend
 
-ROLE_GROUPS = {"editor": "Editors", "moderator": "Moderators", "analyst": "Analysts"}
-ROLES = ("anonymous", "resident", "admin", "editor", "moderator", "analyst")
+ROLE_GROUPS = {
+    "editor": "Editors",
+    "moderator": "Moderators",
+    "analyst": "Analysts",
+    "translator": "Translators",
+}
+ROLES = ("anonymous", "resident", "admin", "editor", "moderator", "analyst", "translator")
 
 
 @rules.predicate
@@ -25,6 +31,7 @@ def is_admin(user) -> bool:
 is_editor = is_active_staff & rules.is_group_member(ROLE_GROUPS["editor"])
 is_moderator = is_active_staff & rules.is_group_member(ROLE_GROUPS["moderator"])
 is_analyst = is_active_staff & rules.is_group_member(ROLE_GROUPS["analyst"])
+is_translator = is_active_staff & rules.is_group_member(ROLE_GROUPS["translator"])
 
 
 def holds(permission: str):

@@ -9,10 +9,12 @@ from wagtail.actions import action_registry
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
 from consultation.panels import CONSULTATION_PANELS_HOOK, Panel
+from participation.rules import can_translate
 from survey import rules
 from survey.models.pages import SurveyPage
 from survey.models.responses import SurveyResponse
 from survey.views import admin as views
+from survey.views.translate import AnswerTranslateListView, AnswerTranslateView
 from survey.viewsets import SurveyResponseDeleteAction, SurveyResponseViewSet
 
 response_viewset = SurveyResponseViewSet()
@@ -37,9 +39,26 @@ class ReviewMenuItem(MenuItem):
         return rules.can_review_redactions(request.user)
 
 
+translate_urls = [
+    path("", AnswerTranslateListView.as_view(), name="list"),
+    path("<int:pk>/<str:key>/", AnswerTranslateView.as_view(), name="translate"),
+]
+
+
+class TranslateMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_translate(request.user)
+
+
 @hooks.register("register_admin_urls")
 def register_survey_urls():
-    return [path("surveys/", include((urlpatterns, app_name), namespace=app_name))]
+    return [
+        path("surveys/", include((urlpatterns, app_name), namespace=app_name)),
+        path(
+            "survey-translations/",
+            include((translate_urls, "survey_translations"), namespace="survey_translations"),
+        ),
+    ]
 
 
 @hooks.register("register_admin_viewset")
@@ -59,6 +78,12 @@ def register_results_menu_item():
                 reverse_lazy("survey_responses:index"),
                 icon_name="list-ul",
                 order=200,
+            ),
+            TranslateMenuItem(
+                _("Translate survey answers"),
+                reverse_lazy("survey_translations:list"),
+                icon_name="globe",
+                order=400,
             ),
             ReviewMenuItem(
                 _("Personal data to review"),

@@ -15,11 +15,12 @@ from wagtail.models import Locale
 from analysis.models import AnalysisItem, AnalysisRun, Theme, ThemeAssignment
 from consultation.demo import CONSULTATION_SLUG
 from consultation.models import BillOfRightsDraftPage, Comment, ConsultationPage
+from participation import roles as participation_roles
 from participation.duplicates import fingerprint
 from participation.references import new_reference
 from survey.models import SurveyField, SurveyPage, SurveyResponse
 
-ROLE_GROUPS = {"editor": "Editors", "moderator": "Moderators", "analyst": "Analysts"}
+ROLE_GROUPS = participation_roles.ROLE_GROUPS
 
 
 def demo_consultation(language: str = "en") -> ConsultationPage:

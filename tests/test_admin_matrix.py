@@ -23,8 +23,9 @@ from tests.factories import (
 from tests.survey.conftest import build_survey
 
 pytestmark = pytest.mark.django_db
-ROLES = ["anonymous", "admin", "editor", "moderator", "analyst"]
+ROLES = ["anonymous", "admin", "editor", "moderator", "analyst", "translator"]
 EVERYONE_STAFF = {"admin", "editor", "moderator", "analyst"}
+TRANSLATORS = {"admin", "moderator", "translator"}
 KIOSK_STAFF = {"admin", "editor", "moderator"}
 
 
@@ -60,7 +61,10 @@ def reads(world) -> dict[str, set[str]]:
     run, entry = world["run"], world["entry"]
     return {
         "/admin/forms/": {"admin", "editor", "moderator"},
-        f"/admin/forms/submissions/{survey.pk}/": EVERYONE_STAFF,
+        # Hands every admin user on to the results screen, which applies survey/rules.py
+        # (translators are refused there: the next line).
+        f"/admin/forms/submissions/{survey.pk}/": EVERYONE_STAFF | {"translator"},
+        f"/admin/surveys/{survey.pk}/": EVERYONE_STAFF,
         f"/admin/forms/submissions/{survey.pk}/delete/?selected-submissions={response.pk}": {
             "admin"
         },
@@ -78,6 +82,10 @@ def reads(world) -> dict[str, set[str]]:
         "/admin/analysis/runs/new/": {"admin", "analyst"},
         f"/admin/analysis/runs/{run.pk}/": {"admin", "analyst"},
         "/admin/snippets/analysis/codebookentry/": {"admin", "analyst"},
+        "/admin/comment-translations/": TRANSLATORS,
+        f"/admin/comment-translations/{comment.pk}/": TRANSLATORS,
+        "/admin/survey-translations/": TRANSLATORS,
+        f"/admin/survey-translations/{response.pk}/comments/": TRANSLATORS,
         f"/admin/snippets/analysis/codebookentry/edit/{entry.pk}/": {"admin", "analyst"},
         "/admin/kiosks/": KIOSK_STAFF,
         "/admin/kiosks/new/": KIOSK_STAFF,

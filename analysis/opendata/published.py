@@ -13,7 +13,7 @@ from analysis.models.themes import Theme
 from analysis.reports.effective import effective_themes
 from analysis.selectors.public import public_themes
 from analysis.selectors.runs import latest_approved_run
-from consultation.selectors.published import comment_content_type_id
+from consultation.selectors.published import comment_content_type_id, machine_output_public
 
 CACHE_SECONDS = 600
 
@@ -47,9 +47,11 @@ def _comment_themes(run, approved: dict[int, str]) -> dict[int, list[str]]:
 
 
 def published_analysis(*, consultation, language: str) -> PublishedAnalysis | None:
-    """The published analysis of a consultation in a language, or None before any."""
+    """The published analysis of a consultation in a language, or None before any, and None
+    where the consultation's AI switch keeps machine analysis off public pages (the themes
+    each comment fed are the machine's sorting)."""
     run = latest_approved_run(consultation=consultation)
-    if run is None:
+    if run is None or not machine_output_public(consultation_key=consultation.translation_key):
         return None
     key = f"opendata:analysis:{run.pk}:{run.review_version}:{language}"
     found = cache.get(key)

@@ -5,6 +5,10 @@ same order, so memory stays flat at 100k comments. Every cell goes through the k
 spreadsheet guard (participation.spreadsheet: formulas neutralised, characters a workbook
 cannot hold dropped). No contact details
 are exported: items carry only what the run froze (language, channel, district, stance).
+
+What a machine made is marked in its own columns: whether an item's themes are the machine's
+or an analyst reviewed them, whether the stance is the resident's or a machine's guess, and
+who made the translation into the exporter's language (City staff or machine translation).
 """
 
 import csv
@@ -17,6 +21,7 @@ from analysis.models.runs import AnalysisItem, AnalysisRun
 from analysis.models.themes import Theme
 from analysis.reports.effective import stream_effective_themes
 from analysis.reports.figures import ReportFilters, stance_of
+from analysis.selectors.translations import export_translations, reader_language, reviewed_keys
 from participation.spreadsheet import safe_cell
 
 CHUNK = 2000
@@ -26,7 +31,7 @@ def _text(value) -> str:
     return safe_cell("" if value is None else str(value))
 
 
-def header() -> list[str]:
+def header(language: str = "") -> list[str]:
     return [
         _("Reference"),
         _("Kind"),
@@ -39,34 +44,34 @@ def header() -> list[str]:
         _("Received"),
         _("Copy-paste group"),
         _("Themes"),
+        _("Themes made by"),
+        _("Stance from"),
         _("Text"),
+        _("Translation (%(language)s)") % {"language": language or reader_language()},
+        _("Translated by"),
     ]
+
+
+ITEM_FIELDS = (
+    "content_type_id", "object_id", "field_key", "ref", "language", "channel", "district",
+    "right_key", "question", "stance", "created", "duplicate_group", "text", "stance_source",
+)  # fmt: skip
+
+
+def _items(run: AnalysisRun, filters: ReportFilters):
+    return (
+        filters.apply(AnalysisItem.objects.filter(run=run))
+        .order_by("content_type_id", "object_id", "field_key")
+        .values_list(*ITEM_FIELDS)
+        .iterator(chunk_size=CHUNK)
+    )
 
 
 def export_rows(*, run: AnalysisRun, filters: ReportFilters | None = None) -> Iterator[list]:
     """Header, then one row per item in (content type, object, field) order."""
     filters = filters or ReportFilters()
     names = dict(Theme.objects.filter(run=run).values_list("pk", "name"))
-    items = (
-        filters.apply(AnalysisItem.objects.filter(run=run))
-        .order_by("content_type_id", "object_id", "field_key")
-        .values_list(
-            "content_type_id",
-            "object_id",
-            "field_key",
-            "ref",
-            "language",
-            "channel",
-            "district",
-            "right_key",
-            "question",
-            "stance",
-            "created",
-            "duplicate_group",
-            "text",
-        )
-        .iterator(chunk_size=CHUNK)
-    )
+    items = _items(run, filters)
     rows = {}
 
     def keys():
@@ -75,17 +80,24 @@ def export_rows(*, run: AnalysisRun, filters: ReportFilters | None = None) -> It
             rows[key] = row
             yield key
 
-    yield header()
+    language = reader_language()
+    yield header(language)
     comment_kind, answer_kind = _("comment"), _("survey answer")
+    machine, analyst = _("machine"), _("analyst")
+    stance_from = {"form": _("resident"), "text": machine}
+    made_by = {"human": _("City staff"), "machine": _("machine translation")}
+    translations = export_translations(run=run, language=language)
+    reviewed = reviewed_keys(run=run)
     for key, theme_ids in stream_effective_themes(run=run, keys=keys()):
         row = rows.pop(key)
-        (_ct, _oid, field_key, ref, language, channel, district, right_key, question, stance,
-         created, duplicate_group, text) = row  # fmt: skip
+        (_ct, _oid, field_key, ref, item_language, channel, district, right_key, question,
+         stance, created, duplicate_group, text, stance_source) = row  # fmt: skip
         themes = "; ".join(sorted(names[pk] for pk in theme_ids))
+        translation = translations.get(key) if item_language != language else None
         yield [
             _text(ref),
             answer_kind if field_key else comment_kind,
-            _text(language),
+            _text(item_language),
             _text(channel),
             _text(district),
             _text(right_key),
@@ -94,7 +106,11 @@ def export_rows(*, run: AnalysisRun, filters: ReportFilters | None = None) -> It
             created.isoformat() if created else "",
             _text(duplicate_group),
             _text(themes),
+            (analyst if key in reviewed else machine) if themes else "",
+            stance_from.get(stance_source, "") if stance else "",
             _text(text),
+            _text(translation[0]) if translation else "",
+            made_by[translation[1]] if translation else "",
         ]
 
 

@@ -72,7 +72,8 @@ def _principle_matrix(figures: dict, stances: dict) -> dict:
 
 def _trend(figures: dict) -> dict:
     trend = figures["trend"]
-    names = {str(t["id"]): t["name"] for t in figures["themes"]}
+    themes = {str(t["id"]): t for t in figures["themes"]}
+    names = {pk: t["name"] for pk, t in themes.items()}
     series = [(_("All comments"), trend["total"])] + [
         (names.get(pk, pk), values) for pk, values in trend["themes"].items()
     ]
@@ -86,7 +87,9 @@ def _trend(figures: dict) -> dict:
         "trend_rows": [
             (week, [values[i] for _name, values in series]) for i, week in enumerate(trend["weeks"])
         ],
-        "trend_series": [name for name, _values in series],
+        # The theme rows themselves, so each column heading carries its name's language.
+        "trend_series": [{"name": series[0][0]}]
+        + [themes.get(pk, {"name": pk}) for pk in trend["themes"]],
     }
 
 

@@ -14,6 +14,7 @@ from wagtail.admin.views.reports import ReportView
 from analysis import rules
 from analysis.selectors.opinions import opinion_results
 from consultation.selectors.drafts import consultation_in_language, live_consultation_by_id
+from consultation.selectors.published import machine_output_public
 from participation.exports import GuardedExportMixin
 
 
@@ -28,6 +29,7 @@ def opinion_results_page(request, page_id: int):
             return redirect(reverse("opinions:results", args=[other.pk]))
     context = {
         "consultation": consultation,
+        "machine_public": machine_output_public(consultation_key=consultation.translation_key),
         **opinion_results(consultation=consultation, language=language),
     }
     return TemplateResponse(request, "analysis/opinions/results.html", context)

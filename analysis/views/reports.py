@@ -16,7 +16,9 @@ from analysis.reports.equity import participation, small_group_themes
 from analysis.reports.presenter import language_labels, report_context
 from analysis.selectors.figures import report_figures
 from analysis.selectors.runs import latest_approved_run
+from analysis.selectors.translations import reader_language, translated_items
 from analysis.services.review import population_shares_save
+from analysis.templatetags.analysis_tags import theme_name
 from analysis.views.forms import PopulationShareFormSet, ReportFilterForm, rights_of
 from analysis.views.runs import AnalystRequiredMixin
 from consultation.selectors.drafts import consultation_by_id
@@ -55,6 +57,7 @@ class ReportView(RunMixin, WagtailAdminTemplateMixin, TemplateView):
             query=self.request.GET.urlencode(),
             can_export=rules.can_export(self.request.user),
             can_review=rules.can_review_themes(self.request.user),
+            translated=translated_items(run=run, language=reader_language()),
         )
         return context
 
@@ -104,6 +107,11 @@ class ThemeDetailView(RunMixin, WagtailAdminTemplateMixin, TemplateView):
 
     def get_page_title(self):
         return self.get_theme().name
+
+    def get_header_title(self):
+        """The page's h1: the name in a span with its language (the template keeps the
+        <title> plain)."""
+        return theme_name(self.get_theme())
 
     def get_context_data(self, **kwargs):
         from analysis.reports.effective import effective_themes

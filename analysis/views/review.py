@@ -17,6 +17,8 @@ from analysis.reports.agreement import agreement
 from analysis.reports.presenter import language_labels
 from analysis.selectors import runs as run_selectors
 from analysis.selectors.figures import report_figures
+from analysis.selectors.similar import similar_items
+from analysis.selectors.translations import item_translation, reader_language
 from analysis.services import review
 from analysis.views.forms import ItemReviewForm, MergeForm, RenameForm, SplitForm
 from analysis.views.reports import RunMixin
@@ -57,7 +59,9 @@ class ThemeReviewView(ReviewMixin, WagtailAdminTemplateMixin, TemplateView):
             theme.current_count = row.get("count", 0)
             theme.current_share = row.get("share", 0.0)
             theme.merge_form = MergeForm(theme=theme, prefix=f"t{theme.pk}")
-            theme.rename_form = RenameForm(initial={"name": theme.name}, prefix=f"t{theme.pk}")
+            theme.rename_form = RenameForm(
+                initial={"name": theme.name}, prefix=f"t{theme.pk}", theme=theme
+            )
         order = {Theme.State.PROPOSED: 0, Theme.State.APPROVED: 1}
         themes.sort(key=lambda t: (order.get(t.state, 2), -t.current_count, t.name))
         context.update(run=run, themes=themes, errors=kwargs.get("errors"))
@@ -154,6 +158,10 @@ class ItemReviewView(ReviewMixin, WagtailAdminTemplateMixin, TemplateView):
         )
         if item is None:
             return context
+        context["translation"] = item_translation(item=item, language=reader_language())
+        context["similar"] = similar_items(
+            run=run, key=(item.content_type_id, item.object_id, item.field_key), text=item.text
+        )
         machine, current = review.item_themes(item=item)
         why = {
             a.tag_id: a

@@ -12,6 +12,7 @@ from analysis import rules
 from analysis.models.runs import AnalysisRun
 from analysis.selectors import runs as selectors
 from analysis.services import analysis_run_create
+from consultation.selectors.published import machine_output_allowed
 
 
 class StartRunForm(forms.Form):
@@ -23,6 +24,14 @@ class StartRunForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["consultation"].queryset = selectors.consultations_for_analysis()
+
+    def clean_consultation(self):
+        consultation = self.cleaned_data["consultation"]
+        if not machine_output_allowed(consultation.translation_key):
+            raise forms.ValidationError(
+                _("Machine analysis is switched off for this consultation (in its page settings).")
+            )
+        return consultation
 
 
 class AnalystRequiredMixin(PermissionCheckedMixin):

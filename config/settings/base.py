@@ -153,6 +153,19 @@ TASKS = {
 # Embed each submitted or published text in a background task (analysis/services/vectors.py).
 SENTENCE_VECTORS_ON_SUBMIT = True
 
+# Machine translation of what residents wrote (participation/translations/backends.py): off
+# unless a backend is named. "libretranslate" (a server the city runs; URL required) or
+# "google" (Cloud Translation Basic; API_KEY required). What leaves the server when it is on:
+# docs/data-protection.md.
+MACHINE_TRANSLATION = {
+    "BACKEND": os.environ.get("MACHINE_TRANSLATION_BACKEND", ""),
+    "URL": os.environ.get("MACHINE_TRANSLATION_URL", ""),
+    "API_KEY": os.environ.get("MACHINE_TRANSLATION_API_KEY", ""),
+    "TARGET_LANGUAGES": ["en"],
+    "BATCH_SIZE": 50,
+    "MAX_ATTEMPTS": 5,
+}
+
 # django-rules first: each app's rules.py answers user.has_perm() for its own permissions, so
 # Wagtail's views and the project's agree; database permissions (groups) still count.
 AUTHENTICATION_BACKENDS = [

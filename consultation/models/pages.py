@@ -62,6 +62,14 @@ class ConsultationState(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
+class MachineOutput(models.TextChoices):
+    """How far machine-made analysis and translations reach for one consultation."""
+
+    SHOWN = "shown", _("Shown everywhere, marked as machine-made")
+    STAFF_ONLY = "staff_only", _("Staff only: hidden from public pages")
+    OFF = "off", _("Off: no machine analysis or machine translation")
+
+
 class ConsultationPage(Page):
     intro = RichTextField(features=INTRO_FEATURES, blank=True, verbose_name=_("Introduction"))
     opens_at = models.DateTimeField(verbose_name=_("Opens for comments"))
@@ -74,11 +82,22 @@ class ConsultationPage(Page):
             "Set it on the consultation in the default language; translations follow it."
         ),
     )
+    machine_output = models.CharField(
+        max_length=12,
+        choices=MachineOutput.choices,
+        default=MachineOutput.SHOWN,
+        verbose_name=_("Machine analysis and machine translation"),
+        help_text=_(
+            "Themes, labels, summaries, stance guesses and translations made by a machine. "
+            "Set it on the consultation in the default language; translations follow it."
+        ),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         MultiFieldPanel([FieldPanel("opens_at"), FieldPanel("closes_at")], heading=_("Dates")),
         FieldPanel("premoderation"),
+        FieldPanel("machine_output"),
     ]
 
     template = "pages/consultation_page.html"

@@ -13,6 +13,7 @@ from consultation.selectors.comments import (
     comments_published,
     stance_counts,
     summaries_cache_key,
+    with_translations,
 )
 from consultation.selectors.drafts import (
     draft_in_language,
@@ -42,4 +43,5 @@ __all__ = [
     "right_titles",
     "stance_counts",
     "summaries_cache_key",
+    "with_translations",
 ]

@@ -3,9 +3,11 @@ and one comment's way through moderation (looked up by its reference code)."""
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber
+from django.utils.translation import get_language
 
 from consultation.models.comments import (
     Comment,
@@ -15,6 +17,8 @@ from consultation.models.comments import (
     Stance,
 )
 from consultation.selectors.drafts import draft_in_language, right_titles
+from consultation.selectors.published import machine_output_public
+from participation.translations.selectors import attach_translations
 
 COMMENTS_PER_RIGHT_PREVIEW = 3
 COMMENTS_PER_PAGE = 20
@@ -56,10 +60,9 @@ def stance_counts(queryset) -> dict[str, int]:
     return {row["stance"]: row["n"] for row in rows}
 
 
-def comment_summaries_for_draft(*, draft, language: str | None = None) -> dict[str, RightComments]:
-    """One entry per right key ("" for the whole draft) in two queries, however many rights:
-    counts grouped by right and stance, and the latest few per right via a window function."""
-    published = comments_published(draft_key=draft.translation_key, language=language)
+def _summaries(published) -> dict[str, RightComments]:
+    """Counts grouped by right and stance, and the latest few per right via a window
+    function: two queries, however many rights."""
     summaries: dict[str, RightComments] = {}
     counts = published.order_by().values("right_key", "stance").annotate(n=Count("pk"))
     for row in counts:
@@ -79,20 +82,54 @@ def comment_summaries_for_draft(*, draft, language: str | None = None) -> dict[s
     return summaries
 
 
+def _translated(summaries: dict[str, RightComments], draft) -> dict[str, RightComments]:
+    """The reader's translation beside each shown comment (with_translations, in place)."""
+    latest = [comment for summary in summaries.values() for comment in summary.latest]
+    if latest:
+        with_translations(latest, consultation_key=draft.get_parent().translation_key)
+    return summaries
+
+
+def comment_summaries_for_draft(*, draft, language: str | None = None) -> dict[str, RightComments]:
+    """One entry per right key ("" for the whole draft): counts and the latest comments."""
+    published = comments_published(draft_key=draft.translation_key, language=language)
+    return _translated(_summaries(published), draft)
+
+
 def summaries_cache_key(draft_key) -> str:
     return f"comment-summaries:{draft_key}"
 
 
 def comment_summaries_cached(*, draft) -> dict[str, RightComments]:
-    """comment_summaries_for_draft, kept in the shared cache: every uncached view of a draft
-    (a logged-in reader, the first reader after a publish) would otherwise run both queries
-    and build the comment objects again, although they change only when a comment does."""
+    """comment_summaries_for_draft, with the counts and comments kept in the shared cache:
+    every uncached view of a draft (a logged-in reader, the first reader after a publish)
+    would otherwise run both queries and build the comment objects again, although they
+    change only when a comment does. Translations depend on the reader's language and arrive
+    on their own, so they are attached on every read."""
     key = summaries_cache_key(draft.translation_key)
     summaries = cache.get(key)
     if summaries is None:
-        summaries = comment_summaries_for_draft(draft=draft)
+        summaries = _summaries(comments_published(draft_key=draft.translation_key))
         cache.set(key, summaries, SUMMARY_CACHE_SECONDS)
-    return summaries
+    return _translated(summaries, draft)
+
+
+def with_translations(comments, *, consultation_key) -> list:
+    """Comments with `shown_translation`: the translation a reader of this page gets beside
+    the original (their language, else the site's default), machine ones only where the
+    consultation's AI switch allows them on public pages."""
+    comments = attach_translations(
+        comments,
+        model=Comment,
+        hide_machine=not machine_output_public(consultation_key=consultation_key),
+    )
+    wanted = (get_language() or settings.LANGUAGE_CODE, settings.LANGUAGE_CODE)
+    for comment in comments:
+        by_language = {row.language: row for row in comment.shown_translations}
+        comment.shown_translation = next(
+            (by_language[code] for code in wanted if code in by_language), None
+        )
+    return comments
 
 
 def comment_by_reference(reference: str):

@@ -80,3 +80,15 @@ def duplicates_of(comment):
     if not comment.duplicate_group:
         return Comment.objects.none()
     return Comment.objects.filter(duplicate_group=comment.duplicate_group).exclude(pk=comment.pk)
+
+
+def comments_to_translate(*, language: str = ""):
+    """Comments a translator may work on: every one not rejected, newest first, optionally in
+    one language; only the fields the translation screens show."""
+    query = Comment.objects.exclude(status="rejected").only(
+        "pk", "reference", "language", "text", "redacted_text", "redaction_state", "status",
+        "received_at",
+    )  # fmt: skip
+    if language:
+        query = query.filter(language=language)
+    return query.order_by("-received_at", "-pk")

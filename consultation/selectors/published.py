@@ -2,10 +2,12 @@
 reports group by, and the residents who asked to hear what their comment led to. Nothing here
 hands out contact details except to the outcome email, which the resident consented to."""
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import F
 
 from consultation.models.comments import Comment, CommentStatus
+from consultation.models.pages import ConsultationPage, MachineOutput
 
 
 def comment_content_type_id() -> int:
@@ -70,3 +72,28 @@ def comments_to_tell_about(*, draft, exclude_ids=()):
         .select_related("draft")
         .order_by("pk")
     )
+
+
+def machine_output_setting(*, consultation_key) -> str:
+    """The consultation's AI switch (`MachineOutput`), read from the default-language page
+    that holds it; "shown" when there is no such page."""
+    pages = ConsultationPage.objects.filter(translation_key=consultation_key)
+    value = (
+        pages.filter(locale__language_code=settings.LANGUAGE_CODE)
+        .values_list("machine_output", flat=True)
+        .first()
+    ) or pages.values_list("machine_output", flat=True).first()
+    return value or MachineOutput.SHOWN
+
+
+def machine_output_public(*, consultation_key) -> bool:
+    """Whether public pages of the consultation may show machine-made output at all."""
+    return machine_output_setting(consultation_key=consultation_key) == "shown"
+
+
+def machine_output_allowed(consultation_key) -> bool:
+    """Machine translation and machine analysis run unless the consultation's AI switch
+    is "off"."""
+    if consultation_key is None:
+        return True
+    return machine_output_setting(consultation_key=consultation_key) != MachineOutput.OFF

@@ -18,8 +18,8 @@ STANCE_PUBLIC_LABELS = {
 
 @register.simple_tag
 def comment_summaries(draft):
-    """Comment counts and latest comments for every right of a draft: two queries, or none
-    while the cached summary is current."""
+    """Comment counts and latest comments for every right of a draft (from the cache while
+    current), with the reader's translations beside them."""
     from consultation.selectors import comment_summaries_cached
 
     return comment_summaries_cached(draft=draft)

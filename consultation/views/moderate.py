@@ -11,7 +11,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
-from consultation import services
+from consultation import panels, services
 from consultation.admin_forms import DecisionForm, RedactionForm
 from consultation.models import Comment, DecisionAction
 from consultation.rules import comment_policy
@@ -68,6 +68,7 @@ class ModerateView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateVi
             provenance=getattr(comment, "provenance", None),
             duplicates=duplicates[:20],
             duplicate_count=duplicates.count(),
+            moderation_panels=panels.moderation_panels(comment=comment, request=self.request),
             decision_form=kwargs.get("decision_form") or DecisionForm(),
             redaction_form=kwargs.get("redaction_form")
             or RedactionForm(initial={"redacted_text": comment.public_text}),

@@ -188,7 +188,9 @@ def comment_list(request, page_id: int, right_key: str | None = None):
         "right_key": right_key or "",
         "right_number": _right_number(draft, right_key),
         "page_obj": page_obj,
-        "comments": page_obj.object_list,
+        "comments": selectors.with_translations(
+            page_obj.object_list, consultation_key=draft.consultation.translation_key
+        ),
         "mine": mine,
         "stances": selectors.RightComments(key=right_key or "", stances=stances).stance_rows,
         "total": paginator.count,

@@ -2,6 +2,7 @@
 
 from django import template
 
+from config.languages import native_name
 from participation.references import display_reference
 
 register = template.Library()
@@ -11,3 +12,9 @@ register = template.Library()
 def reference_display(code: str) -> str:
     """ABCDEFGHJK -> ABCDE-FGHJK: easier to read out and copy."""
     return display_reference(code)
+
+
+@register.filter
+def language_native(code: str) -> str:
+    """A language's own name for itself (한국어, Soomaali), for labels beside its text."""
+    return native_name(code)

@@ -17,6 +17,10 @@ class SurveyResponse(AbstractFormSubmission):
     """`page` is always the source-language survey; `locale` is the language answered in.
     `form_data` holds answers by stable question key; nothing identifies the resident."""
 
+    # No publication step: written answers are machine-translated (when switched on) once
+    # stored, where a comment waits for moderation (participation/translations).
+    translate_on_submit = True
+
     locale = models.ForeignKey(
         Locale, on_delete=models.PROTECT, related_name="+", verbose_name=_("language")
     )

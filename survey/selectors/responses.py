@@ -13,6 +13,7 @@ from survey.fields.types import (
     RATING_RANGE,
     FieldType,
 )
+from survey.logic import written_answer_keys
 from survey.models.pages import SurveyPage
 from survey.models.responses import SurveyResponse
 
@@ -91,3 +92,27 @@ def visible_answers(response) -> dict:
     for key in response.redacted_answers:
         data[key] = response.public_answer(key)
     return data
+
+
+def written_answers(response: SurveyResponse) -> list[dict]:
+    """A response's written answers as others may read them (personal data hidden): key,
+    question label and text, for the translation screens."""
+    questions = response.page.specific.questions()
+    labels = {}
+    for question in questions:
+        labels[question.key] = question.label
+        labels[question.key + OTHER_SUFFIX] = f"{question.label}: {_('Other (please say)')}"
+    rows = []
+    for key in written_answer_keys(questions):
+        text = response.public_answer(key)
+        if isinstance(text, str) and text.strip():
+            rows.append({"key": key, "label": labels.get(key, key), "text": text})
+    return rows
+
+
+def responses_to_translate(*, language: str = ""):
+    """Responses with something written, newest first, optionally in one language."""
+    query = SurveyResponse.objects.select_related("page", "locale").exclude(form_data={})
+    if language:
+        query = query.filter(locale__language_code=language)
+    return query.order_by("-submit_time", "-pk")

@@ -30,11 +30,14 @@ def test_csv_export_streams_and_reads_back(client, analyst_user, run):
     assert response.status_code == 200 and response.streaming
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
-    assert rows[0][0] == "Reference" and rows[0][-2:] == ["Themes", "Text"]
+    header = rows[0]
+    themes, text = header.index("Themes"), header.index("Text")
+    assert header[0] == "Reference" and header[text + 1 :] == ["Translation (en)", "Translated by"]
     assert len(rows) == 31
     for index, row in enumerate(rows[1:]):
-        assert row[-2] == expected_themes(run, index)
-    assert rows[6][-1] == '\'=HYPERLINK("x")'
+        assert row[themes] == expected_themes(run, index)
+        assert row[themes + 1] == ("machine" if row[themes] else "")
+    assert rows[6][text] == '\'=HYPERLINK("x")'
     assert not any("@example.org" in cell for row in rows for cell in row)
 
 
@@ -52,10 +55,11 @@ def test_xlsx_export_reads_back(client, analyst_user, run):
     assert response.status_code == 200
     workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)), read_only=True)
     rows = list(workbook.active.iter_rows(values_only=True))
+    themes, text = rows[0].index("Themes"), rows[0].index("Text")
     assert len(rows) == 31
     for index, row in enumerate(rows[1:]):
-        assert (row[-2] or "") == expected_themes(run, index)
-    assert rows[6][-1] == '\'=HYPERLINK("x")'
+        assert (row[themes] or "") == expected_themes(run, index)
+    assert rows[6][text] == '\'=HYPERLINK("x")'
 
 
 def test_printable_report_has_every_chart_with_its_table(client, analyst_user, run):

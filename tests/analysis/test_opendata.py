@@ -240,3 +240,12 @@ def test_the_open_data_page_explains_the_licence_and_links_the_files(client, wor
     assert f"/api/open-data/v1/comments.csv?consultation={world['run'].consultation_id}" in html
     assert "/api/open-data/v1/openapi.json" in html
     assert f'href="/{language}/open-data/"' in html  # the footer links here on every page
+
+
+def test_machine_output_switched_off_public_pages_publishes_no_themes(client, demo, world):
+    from consultation.models import ConsultationPage
+
+    ConsultationPage.objects.filter(pk=demo["consultation"].pk).update(machine_output="staff_only")
+    data = get_json(client, "themes/")
+    assert data["results"][0]["analysis"] is None and data["results"][0]["themes"] == []
+    assert all(row["themes"] == [] for row in get_json(client, "comments/")["results"])
