@@ -17,7 +17,13 @@ from analysis.views.reports import (
     ReportView,
     ThemeDetailView,
 )
-from analysis.views.review import ItemReviewView, RunApproveView, ThemeActionView, ThemeReviewView
+from analysis.views.review import (
+    ItemReviewView,
+    RunApproveView,
+    RunPublishView,
+    ThemeActionView,
+    ThemeReviewView,
+)
 from analysis.viewsets import AnalysisRunViewSet
 from consultation.panels import (
     RIGHT_CHANGE_PANELS_HOOK,
@@ -31,6 +37,7 @@ def register_analysis_urls():
     run = "analysis/runs/<int:pk>/"
     return [
         path(f"{run}approve/", RunApproveView.as_view(), name="analysis_run_approve"),
+        path(f"{run}publish/", RunPublishView.as_view(), name="analysis_run_publish"),
         path(f"{run}report/", ReportView.as_view(), name="analysis_report"),
         path(f"{run}report/print/", ReportPrintView.as_view(), name="analysis_report_print"),
         path(f"{run}equity/", EquityView.as_view(), name="analysis_equity"),

@@ -48,6 +48,11 @@ def participation(*, figures: dict, consultation) -> dict[str, list[dict]]:
     return table
 
 
+def shares_are_examples(*, consultation) -> bool:
+    """True while any population share is a made-up example (the demo's), not the city's."""
+    return PopulationShare.objects.filter(consultation=consultation, is_example=True).exists()
+
+
 def _language_artefact(theme: dict, dimension: str, sentence_model: str | None) -> bool:
     """Without a semantic view the engine can only group comments by their words, so an
     emergent theme is one language's cluster by construction: its language mix says nothing

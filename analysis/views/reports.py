@@ -12,7 +12,7 @@ from analysis import rules
 from analysis.models.reports import PopulationShare
 from analysis.models.runs import AnalysisItem, AnalysisRun
 from analysis.models.themes import Theme
-from analysis.reports.equity import participation, small_group_themes
+from analysis.reports.equity import participation, shares_are_examples, small_group_themes
 from analysis.reports.presenter import language_labels, report_context
 from analysis.selectors.figures import report_figures
 from analysis.selectors.runs import latest_approved_run
@@ -155,6 +155,7 @@ class EquityView(RunMixin, WagtailAdminTemplateMixin, TemplateView):
         context.update(
             run=run,
             tables=participation(figures=figures, consultation=run.consultation),
+            example_shares=shares_are_examples(consultation=run.consultation),
             flagged=[flag for flag in flags if not flag["suppressed"]],
             suppressed=[flag for flag in flags if flag["suppressed"]],
             formset=kwargs.get("formset") or self._formset(),

@@ -152,6 +152,9 @@ TASKS = {
 }
 # Embed each submitted or published text in a background task (analysis/services/vectors.py).
 SENTENCE_VECTORS_ON_SUBMIT = True
+# Results reach public pages only from an approved run with at least this many items an
+# analyst reviewed by hand (analysis/services/publication.py).
+PUBLICATION_MIN_REVIEWED = int(os.environ.get("PUBLICATION_MIN_REVIEWED", "50"))
 
 # django-rules first: each app's rules.py answers user.has_perm() for its own permissions, so
 # Wagtail's views and the project's agree; database permissions (groups) still count.
