@@ -26,6 +26,7 @@ from analysis.views.review import (
 )
 from analysis.viewsets import AnalysisRunViewSet
 from consultation.panels import (
+    OUTCOME_PANELS_HOOK,
     RIGHT_CHANGE_PANELS_HOOK,
     STATEMENT_PANELS_HOOK,
     STATUS_PANELS_HOOK,
@@ -74,6 +75,11 @@ def comment_status_panels(comment, request):
 @hooks.register(RIGHT_CHANGE_PANELS_HOOK)
 def right_change_panels(draft, request):
     return panels.right_change_panels(draft, request)
+
+
+@hooks.register(OUTCOME_PANELS_HOOK)
+def outcome_link_panels(consultation, request):
+    return panels.outcome_link_panels(consultation, request)
 
 
 @hooks.register(STATEMENT_PANELS_HOOK)

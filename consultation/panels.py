@@ -13,6 +13,9 @@ when no app answers.
   the consultation's own page (the survey app lists its surveys there).
 - "consultation_statement_panels": ``fn(consultation, request) -> list[Panel]`` for the
   statements page (the analysis app links the opinion-group results there).
+- "consultation_outcome_panels": ``fn(consultation, request) -> list[Panel]`` for what came of
+  a consultation (the analysis app links its published result pages): shown on the home
+  page, the consultation page, every draft and a comment's status page.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ STATUS_PANELS_HOOK = "consultation_status_panels"
 RIGHT_CHANGE_PANELS_HOOK = "consultation_right_change_panels"
 CONSULTATION_PANELS_HOOK = "consultation_page_panels"
 STATEMENT_PANELS_HOOK = "consultation_statement_panels"
+OUTCOME_PANELS_HOOK = "consultation_outcome_panels"
 
 
 @dataclass(frozen=True)
@@ -74,5 +78,12 @@ def consultation_panels(*, consultation, request) -> list[Panel]:
 def statement_panels(*, consultation, request) -> list[Panel]:
     panels: list[Panel] = []
     for hook in hooks.get_hooks(STATEMENT_PANELS_HOOK):
+        panels.extend(hook(consultation, request) or [])
+    return panels
+
+
+def outcome_panels(*, consultation, request) -> list[Panel]:
+    panels: list[Panel] = []
+    for hook in hooks.get_hooks(OUTCOME_PANELS_HOOK):
         panels.extend(hook(consultation, request) or [])
     return panels

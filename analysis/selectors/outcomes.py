@@ -6,11 +6,26 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import translation
 from wagtail.models import Locale
 
-from analysis.pages import YouSaidWeDidPage
+from analysis.pages import MethodNotePage, WhatWeHeardPage, YouSaidWeDidPage
 from analysis.reports.effective import effective_themes
 from analysis.selectors.public import right_change_reasons
 from analysis.selectors.published import published_result, published_themes
 from consultation.selectors.drafts import draft_keys_of, drafts_in_language, right_titles
+
+OUTCOME_PAGE_TYPES = (WhatWeHeardPage, YouSaidWeDidPage, MethodNotePage)
+
+
+def outcome_pages(*, consultation) -> list:
+    """The consultation's live result pages in the reader's language ("What we heard", "You
+    said, we did", the method note), once results are published; none before."""
+    if published_result(consultation=consultation) is None:
+        return []
+    local = consultation.get_translation_or_none(Locale.get_active()) or consultation
+    found = {
+        type(page): page
+        for page in local.get_children().live().type(*OUTCOME_PAGE_TYPES).specific()
+    }
+    return [found[model] for model in OUTCOME_PAGE_TYPES if model in found]
 
 
 def you_said_we_did_pages(*, draft_key, language: str | None = None) -> list:
