@@ -118,3 +118,40 @@ def test_admin_sees_why_a_run_cannot_be_published(run, settings):
     assert "at least 50 are needed" in detail
     client.post(f"/admin/analysis/runs/{run.pk}/publish/")
     assert not PublishedResult.objects.exists()
+
+
+def test_outcome_pages_are_linked_from_home_consultation_drafts_and_status_once_published(
+    client, demo, run, settings, django_capture_on_commit_callbacks
+):
+    from analysis.selectors.outcomes import outcome_pages
+    from analysis.services.review import run_approve as approve
+    from consultation.models import Comment
+
+    settings.PUBLICATION_MIN_REVIEWED = 2
+    run = approve(run=run, user=None)
+    pages = public_pages_create(consultation=demo["consultation"], run=run, publish=True)
+    draft_url = "/ko/customer-bill-of-rights/draft-2/"
+    assert "method-note" not in client.get(draft_url).content.decode()
+    review(run, 2)
+    results_publish(run=run, user=None)
+    from wagtail.models import Locale
+
+    from analysis.demo_data import translate
+
+    korean = Locale.objects.get(language_code="ko")
+    with django_capture_on_commit_callbacks(execute=True):
+        for page in pages.values():
+            translate(page, korean, {})
+    comment = Comment.objects.filter(language="ko").first()
+    for url in (
+        "/ko/",
+        "/ko/customer-bill-of-rights/",
+        draft_url,
+        f"/ko/status/?code={comment.reference}",
+    ):
+        html = client.get(url).content.decode()
+        for slug in ("what-we-heard", "you-said-we-did", "method-note"):
+            assert f'href="/ko/customer-bill-of-rights/{slug}/"' in html, (url, slug)
+    english = client.get("/en/customer-bill-of-rights/draft-1/").content.decode()
+    assert 'href="/en/customer-bill-of-rights/method-note/"' in english
+    assert len(outcome_pages(consultation=demo["consultation"])) == 3
