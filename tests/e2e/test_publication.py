@@ -110,8 +110,11 @@ def test_method_note_keeps_the_published_figures_until_staff_publish_again(
     live_server,
     published,
     page,
+    settings,
     analyst_login,  # noqa: F811
 ):
+    # The five items of this consultation are all there is to review.
+    settings.PUBLICATION_MIN_REVIEWED = 5
     run = published["run"]
     url = f"{live_server.url}/en/customer-bill-of-rights/method-note/"
     page.goto(url)
