@@ -7,6 +7,7 @@ from analysis.reports import charts
 from analysis.reports.figures import STANCES
 from config.languages import LANGUAGE_TABLE
 from consultation.selectors.drafts import principle_labels as consultation_principle_labels
+from participation.names import group_name
 
 
 def stance_labels() -> dict[str, str]:
@@ -90,16 +91,19 @@ def _trend(figures: dict) -> dict:
     }
 
 
-def _group_tables(figures: dict, languages: dict) -> list[dict]:
+def _group_tables(figures: dict, languages: dict, districts: dict | None) -> list[dict]:
     titles = {"language": _("Language"), "channel": _("Channel"), "district": _("District")}
     total = figures["total"] or 1
     tables = []
     for name, title in titles.items():
         counts = figures["groups"].get(name, {})
-        label = languages if name == "language" else {}
-        rows = [
-            (label.get(value, value), n, round(100.0 * n / total, 1)) for value, n in counts.items()
-        ]
+
+        def label(value, name=name):
+            if name == "language":
+                return languages.get(value, value)
+            return group_name(name, value, districts=districts)
+
+        rows = [(label(value), n, round(100.0 * n / total, 1)) for value, n in counts.items()]
         chart = charts.bar_chart(
             rows=[(r[0], r[1], f"{r[1]} ({r[2]}%)") for r in rows],
             title=_("Comments by %(group)s") % {"group": title.lower()},
@@ -109,7 +113,9 @@ def _group_tables(figures: dict, languages: dict) -> list[dict]:
     return tables
 
 
-def report_context(*, figures: dict, right_titles: dict[str, str]) -> dict:
+def report_context(
+    *, figures: dict, right_titles: dict[str, str], districts: dict[str, str] | None = None
+) -> dict:
     """Everything a report page shows, each chart paired with its table rows."""
     stances = stance_labels()
     languages = language_labels()
@@ -121,7 +127,7 @@ def report_context(*, figures: dict, right_titles: dict[str, str]) -> dict:
         **_theme_charts(figures["themes"], stances),
         **_principle_matrix(figures, stances),
         **_trend(figures),
-        "group_tables": _group_tables(figures, languages),
+        "group_tables": _group_tables(figures, languages, districts),
         "language_labels": languages,
         "right_titles": right_titles,
     }

@@ -15,6 +15,7 @@ from analysis.models.themes import Theme
 from analysis.reports.equity import participation, shares_are_examples, small_group_themes
 from analysis.reports.presenter import language_labels, report_context
 from analysis.selectors.figures import report_figures
+from analysis.selectors.names import districts_of
 from analysis.selectors.runs import latest_approved_run
 from analysis.services.review import population_shares_save
 from analysis.views.forms import PopulationShareFormSet, ReportFilterForm, rights_of
@@ -47,7 +48,13 @@ class ReportView(RunMixin, WagtailAdminTemplateMixin, TemplateView):
         form = ReportFilterForm(self.request.GET or None, run=run, groups=stored["groups"])
         filters = form.filters()
         figures = report_figures(run=run, filters=filters) if filters.active else stored
-        context.update(report_context(figures=figures, right_titles=rights_of(run)))
+        context.update(
+            report_context(
+                figures=figures,
+                right_titles=rights_of(run),
+                districts=districts_of(consultation=run.consultation),
+            )
+        )
         context.update(
             run=run,
             form=form,
@@ -71,7 +78,13 @@ class ReportPrintView(RunMixin, TemplateView):
         form = ReportFilterForm(self.request.GET or None, run=run, groups=stored["groups"])
         filters = form.filters()
         figures = report_figures(run=run, filters=filters) if filters.active else stored
-        context.update(report_context(figures=figures, right_titles=rights_of(run)))
+        context.update(
+            report_context(
+                figures=figures,
+                right_titles=rights_of(run),
+                districts=districts_of(consultation=run.consultation),
+            )
+        )
         details = {t.pk: t for t in Theme.objects.filter(run=run)}
         context.update(
             run=run,
@@ -151,10 +164,15 @@ class EquityView(RunMixin, WagtailAdminTemplateMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         run = self.get_run()
         figures = report_figures(run=run)
-        flags = small_group_themes(figures=figures, sentence_model=run.totals.get("sentence_model"))
+        districts = districts_of(consultation=run.consultation)
+        flags = small_group_themes(
+            figures=figures, sentence_model=run.totals.get("sentence_model"), districts=districts
+        )
         context.update(
             run=run,
-            tables=participation(figures=figures, consultation=run.consultation),
+            tables=participation(
+                figures=figures, consultation=run.consultation, districts=districts
+            ),
             example_shares=shares_are_examples(consultation=run.consultation),
             flagged=[flag for flag in flags if not flag["suppressed"]],
             suppressed=[flag for flag in flags if flag["suppressed"]],

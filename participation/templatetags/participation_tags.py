@@ -2,6 +2,7 @@
 
 from django import template
 
+from participation import names
 from participation.references import display_reference
 
 register = template.Library()
@@ -11,3 +12,14 @@ register = template.Library()
 def reference_display(code: str) -> str:
     """ABCDEFGHJK -> ABCDE-FGHJK: easier to read out and copy."""
     return display_reference(code)
+
+
+@register.filter
+def channel_name(value: str) -> str:
+    """ "in_person" -> "In person" (participation/names.py)."""
+    return names.channel_name(value)
+
+
+@register.filter
+def language_name(code: str) -> str:
+    return names.language_name(code)
