@@ -71,6 +71,32 @@ def _principle_matrix(figures: dict, stances: dict) -> dict:
     }
 
 
+SPLITS = ("language", "channel", "district")
+
+
+def _principle_split(figures: dict, split: str, languages: dict, districts) -> list[dict]:
+    """The principle x stance matrix once per group of `split` (language, channel or
+    district), largest group first, so a view held by one community is not averaged away."""
+    if split not in SPLITS:
+        return []
+    principles = principle_labels()
+    groups = figures.get("principle_stance_groups", {}).get(split, {})
+    sized = sorted(groups.items(), key=lambda kv: -sum(sum(c.values()) for c in kv[1].values()))
+    tables = []
+    for value, matrix in sized:
+        if split == "language":
+            label = languages.get(value, value)
+        else:
+            label = group_name(split, value, districts=districts)
+        rows = [
+            (principles.get(p, p), [matrix[p].get(s, 0) for s in STANCES])
+            for p in principles
+            if p in matrix
+        ]
+        tables.append({"value": value, "label": label, "rows": rows})
+    return tables
+
+
 def _trend(figures: dict) -> dict:
     trend = figures["trend"]
     names = {str(t["id"]): t["name"] for t in figures["themes"]}
@@ -114,7 +140,11 @@ def _group_tables(figures: dict, languages: dict, districts: dict | None) -> lis
 
 
 def report_context(
-    *, figures: dict, right_titles: dict[str, str], districts: dict[str, str] | None = None
+    *,
+    figures: dict,
+    right_titles: dict[str, str],
+    districts: dict[str, str] | None = None,
+    split: str = "",
 ) -> dict:
     """Everything a report page shows, each chart paired with its table rows."""
     stances = stance_labels()
@@ -128,6 +158,8 @@ def report_context(
         **_principle_matrix(figures, stances),
         **_trend(figures),
         "group_tables": _group_tables(figures, languages, districts),
+        "split": split if split in SPLITS else "",
+        "split_tables": _principle_split(figures, split, languages, districts),
         "language_labels": languages,
         "right_titles": right_titles,
     }

@@ -13,7 +13,8 @@ from analysis.models.reports import PopulationShare
 from analysis.models.runs import AnalysisItem, AnalysisRun
 from analysis.models.themes import Theme
 from analysis.reports.equity import participation, shares_are_examples, small_group_themes
-from analysis.reports.presenter import language_labels, report_context
+from analysis.reports.presenter import language_labels, report_context, stance_labels
+from analysis.reports.stance_views import stance_views
 from analysis.selectors.figures import report_figures
 from analysis.selectors.names import districts_of
 from analysis.selectors.runs import latest_approved_run
@@ -53,6 +54,7 @@ class ReportView(RunMixin, WagtailAdminTemplateMixin, TemplateView):
                 figures=figures,
                 right_titles=rights_of(run),
                 districts=districts_of(consultation=run.consultation),
+                split=self.request.GET.get("split", ""),
             )
         )
         context.update(
@@ -83,6 +85,7 @@ class ReportPrintView(RunMixin, TemplateView):
                 figures=figures,
                 right_titles=rights_of(run),
                 districts=districts_of(consultation=run.consultation),
+                split=self.request.GET.get("split", ""),
             )
         )
         details = {t.pk: t for t in Theme.objects.filter(run=run)}
@@ -136,6 +139,8 @@ class ThemeDetailView(RunMixin, WagtailAdminTemplateMixin, TemplateView):
             total=figures["total"],
             stance_total=stance_total,
             items=items[:200],
+            views=stance_views(items.values_list("stance", "text", "language", "ref")),
+            stance_names=stance_labels(),
             item_count=len(refs),
             decisions=theme.decisions.select_related("user")[:50],
             language_labels=language_labels(),
