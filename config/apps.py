@@ -11,6 +11,7 @@ class SiteConfig(AppConfig):
     def ready(self) -> None:
         from wagtail.signals import page_published, page_unpublished
 
+        from config import checks  # noqa: F401  (registers the deployment checks)
         from config.pagecache import invalidate_pages
 
         page_published.connect(invalidate_pages, dispatch_uid="pagecache-published")

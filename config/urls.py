@@ -8,6 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from analysis.opendata.urls import api_urlpatterns, page_urlpatterns
 from config import health
 from config.admin_auth import PostOnlyLogoutView
 
@@ -17,6 +18,7 @@ urlpatterns = [
     path("admin/logout/", PostOnlyLogoutView.as_view(), name="wagtailadmin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/open-data/v1/", include((api_urlpatterns, "opendata"))),
 ]
 
 if settings.DEBUG:
@@ -27,6 +29,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("", include("consultation.urls")),
     path("", include("analysis.urls")),
+    path("", include((page_urlpatterns, "opendata_pages"))),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -15,6 +15,7 @@ from django.utils import timezone
 from wagtail.permissions import register_permission_policy
 
 from consultation.models.comments import Comment
+from consultation.models.kiosks import Kiosk
 from consultation.models.meetings import MeetingSignup
 from participation.permissions import RulesPermissionPolicy
 from participation.roles import holds, is_admin, is_editor, is_moderator
@@ -104,3 +105,26 @@ def can_sign_up(user, meeting) -> bool:
 
 def can_view_signups(user) -> bool:
     return signup_policy.user_has_permission(user, "view")
+
+
+# Kiosks lift the per-address comment limit on one device for a while: the staff who run
+# libraries' and meetings' comment stations (moderators, editors, administrators) issue and
+# revoke them. Nobody edits or deletes one: revoked kiosks still name their comments.
+may_issue_kiosk = is_admin | is_moderator | is_editor | holds("consultation.add_kiosk")
+rules.add_perm("consultation.view_kiosk", may_issue_kiosk)
+rules.add_perm("consultation.add_kiosk", may_issue_kiosk)
+rules.add_perm("consultation.revoke_kiosk", may_issue_kiosk)
+rules.add_perm("consultation.change_kiosk", rules.always_deny)
+rules.add_perm("consultation.delete_kiosk", rules.always_deny)
+
+
+class KioskPermissionPolicy(RulesPermissionPolicy):
+    pass
+
+
+kiosk_policy = KioskPermissionPolicy(Kiosk)
+register_permission_policy(Kiosk, kiosk_policy)
+
+
+def can_issue_kiosks(user) -> bool:
+    return kiosk_policy.user_has_permission(user, "add")

@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from consultation.kiosks import views as kiosks
 from consultation.meetings import views as meetings
 from consultation.views import public, statements
 
@@ -26,5 +27,6 @@ urlpatterns = [
         meetings.signed_up,
         name="meeting_signed_up",
     ),
+    path("kiosk/<str:token>/", kiosks.kiosk_start, name="kiosk"),
     path("meetings/<int:page_id>/calendar.ics", meetings.calendar, name="meeting_calendar"),
 ]

@@ -10,11 +10,12 @@ from wagtail.snippets.models import register_snippet
 
 from consultation.intake import views as intake
 from consultation.intake import votes as vote_intake
+from consultation.kiosks.viewsets import KioskViewSet
 from consultation.meetings.listing import meetings_panels
 from consultation.meetings.viewsets import MeetingSignupViewSet
 from consultation.panels import CONSULTATION_PANELS_HOOK
 from consultation.readability_admin import wagtail_hooks as readability_hooks  # noqa: F401
-from consultation.rules import can_view_signups, comment_policy
+from consultation.rules import can_issue_kiosks, can_view_signups, comment_policy
 from consultation.views.bulk_actions import ApproveBulkAction, RejectBulkAction
 from consultation.views.queue import CommentViewSet
 from consultation.views.statement_admin import StatementViewSet
@@ -25,11 +26,17 @@ hooks.register("register_bulk_action", ApproveBulkAction)
 hooks.register("register_bulk_action", RejectBulkAction)
 hooks.register(CONSULTATION_PANELS_HOOK, meetings_panels)
 signup_viewset = MeetingSignupViewSet()
+kiosk_viewset = KioskViewSet()
 
 
 @hooks.register("register_admin_viewset")
 def register_signup_viewset():
     return signup_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_kiosk_viewset():
+    return kiosk_viewset
 
 
 intake_urls = (
@@ -81,6 +88,11 @@ class SignupsMenuItem(MenuItem):
         return can_view_signups(request.user)
 
 
+class KiosksMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_issue_kiosks(request.user)
+
+
 @hooks.register("register_admin_menu_item")
 def register_comments_menu():
     menu = Menu(
@@ -123,6 +135,13 @@ def register_comments_menu():
                 name="meeting-signups",
                 icon_name="group",
                 order=500,
+            ),
+            KiosksMenuItem(
+                _("Kiosks"),
+                reverse_lazy("kiosks:index"),
+                name="kiosks",
+                icon_name="desktop",
+                order=600,
             ),
         ]
     )

@@ -24,6 +24,7 @@ logger = logging.getLogger("participation.ratelimit")
 # Used when RATE_LIMITS does not name the scope.
 DEFAULT_LIMITS = {
     "comment": {"limit": 10, "window": 600},
+    "kiosk-comment": {"limit": 200, "window": 3600},
     "status": {"limit": 60, "window": 600},
     "survey-response": {"limit": 10, "window": 3600},
     "vote": {"limit": 300, "window": 600},

@@ -35,7 +35,8 @@ class Contact:
 class Origin:
     """How and when it reached the city. `submission_token` makes a resubmitted form return
     what it already stored; `client_hash` is the keyed hash of the address, never the address;
-    `provenance` holds what staff noted for phone, paper and meeting contributions."""
+    `provenance` holds what staff noted for phone, paper and meeting contributions; `kiosk`
+    is the library PC or meeting tablet it was sent from, if any."""
 
     channel: str = Channel.WEB
     received_at: datetime | None = None
@@ -45,6 +46,7 @@ class Origin:
     provenance: dict | None = None
     import_batch: object | None = None
     notify: bool = True
+    kiosk: object | None = None
 
 
 @dataclass(frozen=True)

@@ -3,11 +3,15 @@ screens included (form submissions, snippets, bulk actions, model viewsets), not
 project's: each request is either allowed or refused exactly as the apps' rules.py say, and a
 refused request changes nothing."""
 
+from datetime import timedelta
+
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from analysis.models import AnalysisRun, CodebookEntry
-from consultation.models import Comment
+from consultation.kiosks.services import kiosk_issue
+from consultation.models import Comment, Kiosk
 from survey.models import SurveyResponse
 from tests.consultation.comment_helpers import draft
 from tests.factories import (
@@ -21,6 +25,7 @@ from tests.survey.conftest import build_survey
 pytestmark = pytest.mark.django_db
 ROLES = ["anonymous", "admin", "editor", "moderator", "analyst"]
 EVERYONE_STAFF = {"admin", "editor", "moderator", "analyst"}
+KIOSK_STAFF = {"admin", "editor", "moderator"}
 
 
 @pytest.fixture
@@ -32,7 +37,14 @@ def world(demo):
         "comment": submit_comment(draft(demo), text="Matrix comment").comment,
         "run": AnalysisRunFactory(consultation=demo["consultation"]),
         "entry": CodebookEntry.objects.create(key="matrix", name="Matrix theme"),
+        "kiosk": kiosk_issue(
+            name="Matrix kiosk", expires_at=timezone.now() + timedelta(hours=2), user=None
+        ),
     }
+
+
+def _until() -> str:
+    return (timezone.localtime() + timedelta(hours=3)).strftime("%Y-%m-%d %H:%M")
 
 
 def client_for(role: str) -> Client:
@@ -67,6 +79,11 @@ def reads(world) -> dict[str, set[str]]:
         f"/admin/analysis/runs/{run.pk}/": {"admin", "analyst"},
         "/admin/snippets/analysis/codebookentry/": {"admin", "analyst"},
         f"/admin/snippets/analysis/codebookentry/edit/{entry.pk}/": {"admin", "analyst"},
+        "/admin/kiosks/": KIOSK_STAFF,
+        "/admin/kiosks/new/": KIOSK_STAFF,
+        f"/admin/kiosks/revoke/{world['kiosk'].pk}/": KIOSK_STAFF,
+        f"/admin/kiosks/edit/{world['kiosk'].pk}/": set(),
+        f"/admin/kiosks/delete/{world['kiosk'].pk}/": set(),
     }
 
 
@@ -98,7 +115,12 @@ def writes(world) -> list[tuple[str, dict, set[str]]]:
         world["run"],
     )
     bulk = "/admin/bulk/consultation/comment/{}/?next=/admin/comments/&id=" + str(comment.pk)
+    kiosk = world["kiosk"].pk
     return [
+        ("/admin/kiosks/new/", {"name": "New kiosk", "expires_at": _until()}, KIOSK_STAFF),
+        (f"/admin/kiosks/revoke/{kiosk}/", {}, KIOSK_STAFF),
+        (f"/admin/kiosks/edit/{kiosk}/", {"name": "Renamed", "expires_at": _until()}, set()),
+        (f"/admin/kiosks/delete/{kiosk}/", {}, set()),
         (f"/admin/comments/edit/{comment.pk}/", {"text": "Rewritten"}, set()),
         (f"/admin/comments/delete/{comment.pk}/", {}, set()),
         (bulk.format("delete"), {}, set()),
@@ -121,6 +143,7 @@ def state(world) -> tuple:
         Comment.objects.count(),
         list(SurveyResponse.objects.values_list("pk", "channel")),
         list(AnalysisRun.objects.values_list("pk", "consultation_id")),
+        list(Kiosk.objects.order_by("pk").values_list("pk", "name", "revoked_at")),
     )
 
 

@@ -46,9 +46,22 @@ def test_check_deploy_finds_nothing_with_production_settings():
         "WARNING",
         SECRET_KEY=STRONG_KEY,
         ALLOWED_HOSTS="consult.example.org",
+        # Production sits behind a TLS proxy (SECURE_PROXY_SSL_HEADER): one load balancer.
+        RATE_LIMIT_TRUSTED_PROXIES="1",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_check_warns_when_production_is_behind_a_proxy_with_no_trusted_proxies():
+    result = manage(
+        "check",
+        SECRET_KEY=STRONG_KEY,
+        ALLOWED_HOSTS="consult.example.org",
+        RATE_LIMIT_TRUSTED_PROXIES="0",
+    )
+    assert "consult.W001" in result.stderr + result.stdout
+    assert "SECURE_PROXY_SSL_HEADER" in result.stderr + result.stdout
 
 
 def test_production_refuses_to_start_without_secret_key():

@@ -2,14 +2,19 @@
 runs without a single INSERT, UPDATE or DELETE, including the analysis pages while their stored
 report is not yet refreshed (they compute the figures, they do not store them)."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.models import Locale
 
 from analysis.models import ReportSnapshot
 from analysis.services.opinions import opinions_refresh
 from consultation.demo import right_block_id
+from consultation.kiosks.access import kiosk_link_token
+from consultation.kiosks.services import kiosk_issue
 from consultation.services.voting import vote_cast
 from tests.analysis.outcome_fixtures import analyse_and_publish, make_comments
 from tests.consultation.statement_helpers import make_statements
@@ -38,6 +43,9 @@ def site(demo, monkeypatch):
         "drafts": demo["drafts"],
         "consultation": demo["consultation"],
         "meetings": demo["meetings"],
+        "kiosk": kiosk_issue(
+            name="Library PC", expires_at=timezone.now() + timedelta(hours=1), user=None
+        ),
     }
 
 
@@ -61,6 +69,8 @@ def public_urls(site) -> list[str]:
             f"/{code}/statements/{site['consultation'].pk}/",
             f"/{code}/statements/{site['consultation'].pk}/propose/",
             f"/{code}/statements/{site['consultation'].pk}/results/",
+            f"/{code}/open-data/",
+            f"/{code}/kiosk/{kiosk_link_token(site['kiosk'])}/",
         ]
         for meeting in site["meetings"]:
             local = meeting.get_translation(Locale.objects.get(language_code=code))
@@ -70,6 +80,9 @@ def public_urls(site) -> list[str]:
                 f"/{code}/meetings/{local.pk}/calendar.ics",
             ]
     urls += [page.url for page in site["pages"].values()]
+    api = "/api/open-data/v1/"
+    urls += [api, f"{api}consultations/", f"{api}comments/?lang=ko", f"{api}themes/"]
+    urls += [f"{api}comments/?theme=x&page=2", f"{api}openapi.json"]
     urls += [site["survey"].url, site["survey"].url + "print/", site["survey"].url + "?step=2"]
     return urls
 

@@ -16,6 +16,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from .labels import theme_labels
+from .matrices import dense as _dense
 from .types import EmergentTheme
 
 NOISE = -1
@@ -271,10 +272,6 @@ def _unit_centre(rows):
         return centre / max(float(norm), 1e-9)
     centre = np.asarray(rows.mean(axis=0)).ravel()
     return centre / max(np.linalg.norm(centre), 1e-9)
-
-
-def _dense(m) -> np.ndarray:
-    return m.toarray() if sp.issparse(m) else np.asarray(m)
 
 
 def _link(themes: list[EmergentTheme], centres: list, theme_centroids, theme_keys) -> None:

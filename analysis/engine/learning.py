@@ -7,14 +7,19 @@ Kept apart from ``themes.py`` so the scoring code stays small; ``build_theme_mod
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 import scipy.sparse as sp
 
 from .languages import canonical_language, detect_languages
+from .matrices import dense as _dense
+from .matrices import hstack_csr as _stack
 from .text import normalise
-from .themes import ThemeModel, _dense, _stack
 from .types import CodedExample
+
+if TYPE_CHECKING:
+    from .themes import ThemeModel
 
 PROTOTYPE_WEIGHT = 0.3  # codebook phrases count as training examples, but weigh less
 EXCLUSIVE_C = 10.0

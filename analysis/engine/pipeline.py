@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import fields
+from dataclasses import dataclass, fields
 
 import numpy as np
 
@@ -121,13 +121,73 @@ def run_analysis(
         return _run_analysis(items, codebook, coded, options, progress)
 
 
+@dataclass
+class _Corpus:
+    """What every stage reads: the items and their normalised text, languages and tokens."""
+
+    items: list[TextItem]
+    ids: list
+    texts: list[str]
+    langs: list[str]
+    surface: list[list[str]]
+    tokens: list[list[str]]
+
+
 def _run_analysis(items, codebook, coded, options, progress) -> AnalysisResult:
     options = options or AnalysisOptions()
     codebook = list(default_codebook() if codebook is None else codebook)
     items = list(items)
-    n = len(items)
-    stages = _Stages(progress, n)
+    stages = _Stages(progress, len(items))
+    corpus, guesses, groups = _prepare(items, options, stages)
+    backend = resolve_backend(options.backend)
+    new_vectors = _embed(backend, items, corpus.texts, progress)
+    stages.done("embed")
+    model = build_theme_model(
+        codebook,
+        coded,
+        backend=backend,
+        corpus=(corpus.texts, corpus.langs, corpus.tokens),
+        min_confidence=options.min_confidence,
+        max_themes=options.max_themes_per_item,
+    )
+    model.review_above = options.review_band[1]
+    stages.done("model")
+    assignments, covered, vectors = _score_corpus(
+        model,
+        corpus.ids,
+        corpus.texts,
+        corpus.langs,
+        corpus.tokens,
+        progress,
+        options.covered_threshold,
+    )
+    members, centrality = _members(codebook, assignments, corpus.ids)
+    stages.done("assign")
+    stance_results = compute_stances(items, corpus.langs)
+    stages.done("stance")
+    emergent = []
+    if options.emergent and items:
+        emergent, closeness = _emergent(corpus, covered, vectors, model, options)
+        assignments += _add_emergent(corpus, emergent, closeness, members, centrality)
+    stages.done("emergent")
+    names = {t.key: t.name for t in codebook} | {t.key: t.label for t in emergent}
+    summaries = _summaries(corpus, members, centrality, names, stance_results, groups, options)
+    stages.done("summaries")
+    return AnalysisResult(
+        languages=dict(zip(corpus.ids, guesses, strict=True)),
+        assignments=assignments,
+        stances=stance_results,
+        emergent_themes=emergent,
+        duplicate_groups=groups,
+        summaries=summaries,
+        timings=stages.timings,
+        parameters=_parameters(options, backend, model, len(items), len(coded), len(codebook)),
+        new_vectors=new_vectors,
+    )
 
+
+def _prepare(items, options, stages):
+    """Normalise, detect languages, group near-duplicates and tokenise: once, for every stage."""
     texts = [normalise(it.text) for it in items]
     stages.done("normalise")
     guesses = detect_languages(texts, [it.declared_language for it in items])
@@ -136,105 +196,96 @@ def _run_analysis(items, codebook, coded, options, progress) -> AnalysisResult:
     groups = near_duplicate_groups(
         items, options.near_duplicate_threshold, options.random_state, texts=texts
     )
-    dup_of = {i: g.exemplar_id for g in groups for i in g.item_ids}
     stages.done("duplicates")
     surface = tokenize_many(texts, langs, stem=False)
     tokens = [stem_tokens(t, lang) for t, lang in zip(surface, langs, strict=True)]
     stages.done("tokenize")
-    backend = resolve_backend(options.backend)
-    new_vectors = _embed(backend, items, texts, progress)
-    stages.done("embed")
-    model = build_theme_model(
-        codebook,
-        coded,
-        backend=backend,
-        corpus=(texts, langs, tokens),
-        min_confidence=options.min_confidence,
-        max_themes=options.max_themes_per_item,
-    )
-    model.review_above = options.review_band[1]
-    stages.done("model")
     ids = [it.id for it in items]
+    return _Corpus(items, ids, texts, langs, surface, tokens), guesses, groups
+
+
+def _members(codebook, assignments, ids):
+    """Rows of each codebook theme and each row's confidence (its closeness for quoting)."""
     members: dict[str, list[int]] = {t.key: [] for t in codebook}
     centrality: dict[str, dict[int, float]] = {t.key: {} for t in codebook}
-    assignments, covered, vectors = _score_corpus(
-        model, ids, texts, langs, tokens, progress, options.covered_threshold
-    )
     index = {item_id: i for i, item_id in enumerate(ids)}
     for a in assignments:
         row = index[a.item_id]
         members[a.theme_key].append(row)
         centrality[a.theme_key][row] = a.confidence
-    stages.done("assign")
-    stance_results = compute_stances(items, langs)
-    stages.done("stance")
-    emergent = []
-    if options.emergent and n:
-        rows = np.flatnonzero(~covered)
-        emergent, closeness = find_emergent_themes(
-            [ids[i] for i in rows],
-            [langs[i] for i in rows],
-            [items[i].meta.get(options.group_by) if options.group_by else None for i in rows],
-            vectors,
-            [surface[i] for i in rows],
-            theme_centroids=model.views[-1].centroids,
-            theme_keys=model.keys,
-            min_cluster_size=options.min_cluster_size,
-            max_clusters=options.max_clusters_per_group,
-            random_state=options.random_state,
-            texts=[items[i].text for i in rows],
-            analyst_language=options.analyst_language,
-        )
-        for theme in emergent:
-            members[theme.key] = [index[i] for i in theme.item_ids]
-            centrality[theme.key] = {index[i]: closeness[i] for i in theme.item_ids}
-            assignments += [
-                Assignment(i, theme.key, round(closeness[i], 4), ("clustered",), "emergent", True)
-                for i in theme.item_ids
-            ]
-    stages.done("emergent")
+    return members, centrality
+
+
+def _add_emergent(corpus: _Corpus, emergent, closeness, members, centrality) -> list[Assignment]:
+    """Record the emergent themes' rows beside the codebook's; return their assignments."""
+    index = {item_id: i for i, item_id in enumerate(corpus.ids)}
+    added = []
+    for theme in emergent:
+        members[theme.key] = [index[i] for i in theme.item_ids]
+        centrality[theme.key] = {index[i]: closeness[i] for i in theme.item_ids}
+        added += [
+            Assignment(i, theme.key, round(closeness[i], 4), ("clustered",), "emergent", True)
+            for i in theme.item_ids
+        ]
+    return added
+
+
+def _emergent(corpus: _Corpus, covered, vectors, model, options):
+    """Themes no codebook entry covers, found among the comments the codebook left uncovered;
+    each with the closeness of its comments to the theme's centre."""
+    rows = np.flatnonzero(~covered)
+    items = corpus.items
+    return find_emergent_themes(
+        [corpus.ids[i] for i in rows],
+        [corpus.langs[i] for i in rows],
+        [items[i].meta.get(options.group_by) if options.group_by else None for i in rows],
+        vectors,
+        [corpus.surface[i] for i in rows],
+        theme_centroids=model.views[-1].centroids,
+        theme_keys=model.keys,
+        min_cluster_size=options.min_cluster_size,
+        max_clusters=options.max_clusters_per_group,
+        random_state=options.random_state,
+        texts=[items[i].text for i in rows],
+        analyst_language=options.analyst_language,
+    )
+
+
+def _summaries(corpus, members, centrality, names, stance_results, groups, options):
     background = Counter()
-    for toks in surface:
+    for toks in corpus.surface:
         background.update(set(toks))
-    names = {t.key: t.name for t in codebook} | {t.key: t.label for t in emergent}
-    summaries = [
+    dup_of = {i: g.exemplar_id for g in groups for i in g.item_ids}
+    return [
         summarise_theme(
             key,
             names[key],
             rows_of,
-            items,
-            langs,
+            corpus.items,
+            corpus.langs,
             stance_results,
-            surface,
+            corpus.surface,
             background,
             centrality[key],
             dup_of,
             options.quotes_per_theme,
-            ids,
+            corpus.ids,
         )
         for key, rows_of in members.items()
         if rows_of
     ]
-    stages.done("summaries")
+
+
+def _parameters(options, backend, model, n_items, n_coded, n_codebook) -> dict:
+    """What the run was made with, stored beside its results so a report can name it."""
     parameters = {f.name: getattr(options, f.name) for f in fields(options)}
     if options.backend is not None and not isinstance(options.backend, str):
         parameters["backend"] = getattr(options.backend, "name", type(options.backend).__name__)
-    parameters |= {
+    return parameters | {
         "sentence_model": getattr(backend, "version", None),
         "engine_version": ENGINE_VERSION,
         "backends": [v.backend.name for v in model.views],
-        "n_items": n,
-        "n_coded": len(coded),
-        "n_codebook_themes": len(codebook),
+        "n_items": n_items,
+        "n_coded": n_coded,
+        "n_codebook_themes": n_codebook,
     }
-    return AnalysisResult(
-        languages=dict(zip(ids, guesses, strict=True)),
-        assignments=assignments,
-        stances=stance_results,
-        emergent_themes=emergent,
-        duplicate_groups=groups,
-        summaries=summaries,
-        timings=stages.timings,
-        parameters=parameters,
-        new_vectors=new_vectors,
-    )

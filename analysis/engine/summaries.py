@@ -137,34 +137,9 @@ def summarise_theme(
         )
     ]
     sentences += _stance_sentences(members, ids, stances)
-    if len(language_counts) > 1:
-        lang, n = language_counts.most_common(1)[0]
-        sentences.append(
-            SummarySentence(
-                f"These comments came in {len(language_counts)} languages; the most common "
-                f"was {lang} ({n}).",
-                tuple(ids[i] for i in members if (languages[i] or "und") == lang),
-            )
-        )
-    campaign = [ids[i] for i in members if ids[i] in dup_of]
-    if campaign:
-        groups = {dup_of[i] for i in campaign}
-        sentences.append(
-            SummarySentence(
-                f"{len(campaign)} of these comments share text with others "
-                f"({len(groups)} copy-paste groups).",
-                tuple(campaign),
-            )
-        )
-    if phrases:
-        top = phrases[:3]
-        raw = {p.replace(" ", "_") for p in top} | set(top)
-        sentences.append(
-            SummarySentence(
-                "Words that stand out: " + ", ".join(top) + ".",
-                tuple(ids[i] for i in members if raw & set(tokens[i])),
-            )
-        )
+    sentences += _language_sentences(members, ids, languages, language_counts)
+    sentences += _campaign_sentences(members, ids, dup_of)
+    sentences += _phrase_sentences(members, ids, tokens, phrases)
     return ThemeSummary(
         theme_key=theme_key,
         count=len(members),
@@ -175,3 +150,43 @@ def summarise_theme(
         key_phrases=phrases,
         language_counts=dict(language_counts),
     )
+
+
+def _language_sentences(members, ids, languages, language_counts) -> list[SummarySentence]:
+    if len(language_counts) <= 1:
+        return []
+    lang, n = language_counts.most_common(1)[0]
+    return [
+        SummarySentence(
+            f"These comments came in {len(language_counts)} languages; the most common "
+            f"was {lang} ({n}).",
+            tuple(ids[i] for i in members if (languages[i] or "und") == lang),
+        )
+    ]
+
+
+def _campaign_sentences(members, ids, dup_of) -> list[SummarySentence]:
+    campaign = [ids[i] for i in members if ids[i] in dup_of]
+    if not campaign:
+        return []
+    groups = {dup_of[i] for i in campaign}
+    return [
+        SummarySentence(
+            f"{len(campaign)} of these comments share text with others "
+            f"({len(groups)} copy-paste groups).",
+            tuple(campaign),
+        )
+    ]
+
+
+def _phrase_sentences(members, ids, tokens, phrases) -> list[SummarySentence]:
+    if not phrases:
+        return []
+    top = phrases[:3]
+    raw = {p.replace(" ", "_") for p in top} | set(top)
+    return [
+        SummarySentence(
+            "Words that stand out: " + ", ".join(top) + ".",
+            tuple(ids[i] for i in members if raw & set(tokens[i])),
+        )
+    ]

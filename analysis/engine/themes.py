@@ -21,6 +21,9 @@ import scipy.sparse as sp
 from .backends import TextBackend, resolve_backend
 from .backends.hashing import HashingBackend
 from .languages import canonical_language, detect_languages
+from .learning import train_classifier
+from .matrices import dense as _dense
+from .matrices import hstack_csr as _stack
 from .semantic import LanguageOffsets, NeutralSentences
 from .text import normalise
 from .tokenize import tokenize_many
@@ -56,14 +59,6 @@ def default_calibrator(views) -> Calibrator:
     if len(coef) != 3 * len(views) + 1:
         raise ValueError("no shipped calibrator for this combination of views; fit one")
     return Calibrator(coef=np.array(coef), intercept=intercept)
-
-
-def _dense(m) -> np.ndarray:
-    return m.toarray() if sp.issparse(m) else np.asarray(m)
-
-
-def _stack(mats: list) -> sp.csr_matrix:
-    return sp.hstack([sp.csr_matrix(m) for m in mats], format="csr")
 
 
 def _margin(best: np.ndarray) -> np.ndarray:
@@ -376,7 +371,5 @@ def build_theme_model(
         max_themes=max_themes,
     )
     if coded:
-        from .learning import train_classifier
-
         train_classifier(model, coded, texts, langs, enc_protos)
     return model

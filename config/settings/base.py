@@ -252,13 +252,21 @@ CSRF_FAILURE_VIEW = "config.errors.csrf_failure"
 # residents' comments, status lookups and survey responses. The client address is the
 # RATE_LIMIT_TRUSTED_PROXIES-th entry from the right of X-Forwarded-For (0: REMOTE_ADDR).
 RATE_LIMIT_TRUSTED_PROXIES = int(os.environ.get("RATE_LIMIT_TRUSTED_PROXIES", "0"))
+# Whether a proxy (load balancer, TLS terminator) is in front: "true" or "false"; unset means
+# "judge by the proxy header settings". config/checks.py warns when the two disagree.
+BEHIND_PROXY = {"true": True, "false": False}.get(os.environ.get("BEHIND_PROXY", "").lower())
 RATE_LIMITS = {
     "comment": {"limit": 10, "window": 600},
+    # A kiosk (library PC, meeting tablet) counts its comments per kiosk, not per address.
+    "kiosk-comment": {"limit": 200, "window": 3600},
     "status": {"limit": 60, "window": 600},
     "survey-response": {"limit": 10, "window": 3600},
     # One resident votes on many statements: a vote is a click, not a text to moderate.
     "vote": {"limit": 300, "window": 600},
     "meeting-signup": {"limit": 10, "window": 3600},
+    # The open data API (analysis/opendata): pages and whole-file downloads per address.
+    "open-data": {"limit": int(os.environ.get("OPEN_DATA_LIMIT", "120")), "window": 60},
+    "open-data-download": {"limit": 20, "window": 3600},
     "admin-login": {
         "path": r"^/admin/login/$",
         "methods": ("POST",),
@@ -266,6 +274,14 @@ RATE_LIMITS = {
         "window": 300,
     },
 }
+
+# Open data (analysis/opendata): the licence every answer and download names, and the fewest
+# published comments a district needs before the open data names it.
+OPEN_DATA_LICENCE = {
+    "name": os.environ.get("OPEN_DATA_LICENCE_NAME", "CC BY 4.0"),
+    "url": os.environ.get("OPEN_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/"),
+}
+OPEN_DATA_MIN_GROUP_SIZE = int(os.environ.get("OPEN_DATA_MIN_GROUP_SIZE", "10"))
 
 # Anonymous public pages kept in the shared cache (config/pagecache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))

@@ -11,6 +11,7 @@ from consultation.models.comments import (
     Stance,
 )
 from consultation.models.intake import CommentProvenance, ImportBatch, ImportStatus, TextForm
+from consultation.models.kiosks import Kiosk
 from consultation.models.meetings import MeetingPage, MeetingSignup
 from consultation.models.pages import BillOfRightsDraftPage, ConsultationPage, HomePage
 from consultation.models.statements import (
@@ -36,6 +37,7 @@ __all__ = [
     "HomePage",
     "ImportBatch",
     "ImportStatus",
+    "Kiosk",
     "MeetingPage",
     "MeetingSignup",
     "ModerationDecision",

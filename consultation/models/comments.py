@@ -92,6 +92,16 @@ class Comment(models.Model):
     )
     text_cleaned = models.BooleanField(_("hidden or control characters removed"), default=False)
     client_hash = models.CharField(max_length=64, blank=True, editable=False)
+    # The library PC or meeting tablet it was sent from (consultation/models/kiosks.py).
+    kiosk = models.ForeignKey(
+        "consultation.Kiosk",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="comments",
+        editable=False,
+        verbose_name=_("kiosk"),
+    )
     received_at = models.DateTimeField(_("received"), default=timezone.now)
     created_at = models.DateTimeField(auto_now_add=True)
     published_at = models.DateTimeField(null=True, blank=True)

@@ -91,6 +91,7 @@ def _new_comment(*, draft, right_key: str, content: Content, contact: Contact, o
         fingerprint=fingerprint(cleaned.text),
         text_cleaned=cleaned.changed,
         client_hash=origin.client_hash,
+        kiosk=origin.kiosk,
         received_at=origin.received_at or timezone.now(),
     )
 

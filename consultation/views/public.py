@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from consultation import panels, rules, selectors, services
 from consultation.forms import CommentForm, StatusLookupForm
+from consultation.kiosks.access import comment_verdict
 from consultation.models import BillOfRightsDraftPage
 from participation import ratelimit
 from participation.querystring import positive_int
@@ -77,7 +78,7 @@ def comment_create(request, page_id: int, right_key: str | None = None):
         context["form"] = form
         return TemplateResponse(request, "consultation/comment_form.html", context)
     address = ratelimit.client_pseudonym(request)
-    verdict = ratelimit.check(request, "comment", ident=address)
+    verdict, kiosk = comment_verdict(request, address=address)
     if not verdict.allowed:
         return rate_limited(request, verdict)
     form = CommentForm(request.POST)
@@ -94,7 +95,7 @@ def comment_create(request, page_id: int, right_key: str | None = None):
             right_key=right_key or "",
             content=form.content(),
             contact=form.contact(),
-            origin=Origin(submission_token=form.token, client_hash=address),
+            origin=Origin(submission_token=form.token, client_hash=address, kiosk=kiosk),
         )
     except services.CommentRejected:
         form.add_error("text", _empty_message())

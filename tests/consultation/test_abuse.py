@@ -48,6 +48,8 @@ def test_burst_from_one_address_gets_429_while_another_address_succeeds(demo, se
     assert codes == [302, 302, 302, 429, 429]
     blocked = post_comment(burst, url)
     assert blocked.status_code == 429
+    # Like the survey's 429, it says when to try again: the end of the current window.
+    assert 0 < int(blocked["Retry-After"]) <= 600
     assert "Too many attempts" in blocked.content.decode()
     korean = post_comment(burst, form_url(draft(demo, "ko"), "ko"))
     assert korean.status_code == 429

@@ -12,6 +12,7 @@ back through ``remember``; only texts without a stored vector reach the model.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Sequence
 
 import numpy as np
@@ -54,8 +55,9 @@ class E5Backend:
     name = "e5-small"
     dense = True
 
-    def __init__(self, batch_size: int = 32, cache_size: int = 200_000):
+    def __init__(self, batch_size: int = 32, cache_size: int = 200_000, threads: int | None = None):
         self.batch_size = batch_size
+        self.threads = threads or os.cpu_count() or 1
         self.cache_size = cache_size
         self.version = model_version()
         self._model = None
@@ -105,8 +107,20 @@ class E5Backend:
         return [t for t in distinct if t not in self._cache]
 
     def embed(self, texts: Sequence[str], progress=None) -> np.ndarray:
-        """Run the model on ``texts`` (no cache), shortest first so batches pad little."""
+        """Run the model on ``texts`` (no cache), shortest first so batches pad little.
+
+        The model's own OpenMP threads are set here, on every call: ``run_analysis`` keeps the
+        numeric libraries to one thread (``single_threaded_numerics``), and once the model is
+        loaded that limit reached it too, so a run in a worker that had already embedded
+        comments used one core where it had two.
+        """
+        from threadpoolctl import threadpool_limits
+
         model = self._get_model()
+        with threadpool_limits(limits=self.threads, user_api="openmp"):
+            return self._embed(model, texts, progress)
+
+    def _embed(self, model, texts, progress) -> np.ndarray:
         texts = [normalise(t) or " " for t in texts]
         out = np.zeros((len(texts), DIM), dtype=np.float32)
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))

