@@ -85,6 +85,26 @@ class Theme(TagBase):
     def __str__(self):
         return self.name
 
+    @property
+    def name_language(self) -> str:
+        return name_language(self)
+
+
+def name_language(theme) -> str:
+    """The language a theme's name is written in, for its `lang` attribute (WCAG 3.1.2: a
+    screen reader reads a Korean label with a Korean voice on an English page). The machine
+    names a theme found in the comments in their language; a codebook name is written in the
+    site's default language; a name an analyst gave is in the admin's language, so it gets
+    none. Takes a Theme or a report figures row (a dict with the same keys)."""
+    read = theme.get if isinstance(theme, dict) else lambda name: getattr(theme, name, None)
+    name, machine_name = read("name"), read("machine_name")
+    if not name or name != machine_name:
+        return ""
+    if read("kind") == Theme.Kind.CODEBOOK:
+        return settings.LANGUAGE_CODE
+    language = read("language") or ""
+    return "" if language == "und" else language
+
 
 class ThemeAssignment(GenericTaggedItemBase):
     """A theme on a comment (object) or on one answer of a survey response (object + field)."""

@@ -154,7 +154,7 @@ class _Tally:
             (pk for pk, row in theme_rows.items() if row["state"] not in ("retired", "merged")),
             key=lambda pk: (-self.theme_counts[pk], theme_rows[pk]["name"]),
         )
-        fields = ("key", "name", "kind", "state", "principle", "language")
+        fields = ("key", "name", "machine_name", "kind", "state", "principle", "language")
         return [
             {
                 "id": pk,
@@ -209,7 +209,7 @@ def compute_figures(*, run: AnalysisRun, filters: ReportFilters | None = None) -
     theme_rows = {
         t["pk"]: t
         for t in Theme.objects.filter(run=run).values(
-            "pk", "key", "name", "kind", "state", "principle", "language"
+            "pk", "key", "name", "machine_name", "kind", "state", "principle", "language"
         )
     }
     themes = tally.themes(theme_rows)

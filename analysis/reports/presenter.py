@@ -99,7 +99,8 @@ def _principle_split(figures: dict, split: str, languages: dict, districts) -> l
 
 def _trend(figures: dict) -> dict:
     trend = figures["trend"]
-    names = {str(t["id"]): t["name"] for t in figures["themes"]}
+    themes = {str(t["id"]): t for t in figures["themes"]}
+    names = {pk: t["name"] for pk, t in themes.items()}
     series = [(_("All comments"), trend["total"])] + [
         (names.get(pk, pk), values) for pk, values in trend["themes"].items()
     ]
@@ -113,7 +114,9 @@ def _trend(figures: dict) -> dict:
         "trend_rows": [
             (week, [values[i] for _name, values in series]) for i, week in enumerate(trend["weeks"])
         ],
-        "trend_series": [name for name, _values in series],
+        # The theme rows themselves, so each column heading carries its name's language.
+        "trend_series": [{"name": series[0][0]}]
+        + [themes.get(pk, {"name": pk}) for pk in trend["themes"]],
     }
 
 

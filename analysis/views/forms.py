@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from analysis.models.reports import PopulationShare
 from analysis.models.runs import AnalysisItem
-from analysis.models.themes import Theme
+from analysis.models.themes import Theme, name_language
 from analysis.reports.figures import ReportFilters
 from analysis.reports.presenter import language_labels, stance_labels
 from analysis.selectors.names import districts_of
@@ -92,12 +92,30 @@ class ReportFilterForm(forms.Form):
         )
 
 
+class ThemeSelect(forms.Select):
+    """Each theme's option carries the language of its name (see name_language)."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        theme = getattr(value, "instance", None)
+        if theme is not None and name_language(theme):
+            option["attrs"]["lang"] = name_language(theme)
+        return option
+
+
 class RenameForm(SafeTextFormMixin, forms.Form):
     name = forms.CharField(label=_("New name"), max_length=200)
 
+    def __init__(self, *args, theme=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if theme is not None and name_language(theme):
+            self.fields["name"].widget.attrs["lang"] = name_language(theme)
+
 
 class MergeForm(forms.Form):
-    into = forms.ModelChoiceField(queryset=Theme.objects.none(), label=_("Merge into"))
+    into = forms.ModelChoiceField(
+        queryset=Theme.objects.none(), label=_("Merge into"), widget=ThemeSelect
+    )
 
     def __init__(self, *args, theme, **kwargs):
         super().__init__(*args, **kwargs)

@@ -19,6 +19,7 @@ from analysis.selectors.figures import report_figures
 from analysis.selectors.names import districts_of
 from analysis.selectors.runs import latest_approved_run
 from analysis.services.review import population_shares_save
+from analysis.templatetags.analysis_tags import theme_name
 from analysis.views.forms import PopulationShareFormSet, ReportFilterForm, rights_of
 from analysis.views.runs import AnalystRequiredMixin
 from consultation.selectors.drafts import consultation_by_id
@@ -120,6 +121,11 @@ class ThemeDetailView(RunMixin, WagtailAdminTemplateMixin, TemplateView):
 
     def get_page_title(self):
         return self.get_theme().name
+
+    def get_header_title(self):
+        """The page's h1: the name in a span with its language (the template keeps the
+        <title> plain)."""
+        return theme_name(self.get_theme())
 
     def get_context_data(self, **kwargs):
         from analysis.reports.effective import effective_themes

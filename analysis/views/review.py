@@ -79,7 +79,9 @@ class ThemeReviewView(ReviewMixin, WagtailAdminTemplateMixin, TemplateView):
             theme.current_count = row.get("count", 0)
             theme.current_share = row.get("share", 0.0)
             theme.merge_form = MergeForm(theme=theme, prefix=f"t{theme.pk}")
-            theme.rename_form = RenameForm(initial={"name": theme.name}, prefix=f"t{theme.pk}")
+            theme.rename_form = RenameForm(
+                initial={"name": theme.name}, prefix=f"t{theme.pk}", theme=theme
+            )
         order = {Theme.State.PROPOSED: 0, Theme.State.APPROVED: 1}
         themes.sort(key=lambda t: (order.get(t.state, 2), -t.current_count, t.name))
         context.update(run=run, themes=themes, errors=kwargs.get("errors"))

@@ -141,6 +141,7 @@ class CommentViewSet(SnippetViewSet):
     base_url_path = "comments"
     add_to_admin_menu = False
     index_view_class = CommentIndexView
+    index_template_name = "consultation/admin/queue_index.html"  # focus on the result message
     filterset_class = CommentFilterSet
     list_per_page = 50
     ordering = ["received_at", "pk"]

@@ -57,6 +57,18 @@ def test_moderator_approves_one_comment_with_an_audit_row(client, demo, moderato
     assert "Please answer within two days." in html
 
 
+def test_the_comment_screen_publishes_only_on_an_explicit_choice(client, demo, moderator_user):
+    comment = _comment(demo)
+    client.force_login(moderator_user)
+    html = client.get(f"/admin/comments/{comment.pk}/").content.decode()
+    assert html.count('id="decision-action"') == 1 and html.count('id="redaction-action"') == 1
+    assert 'for="decision-action"' in html and 'for="redaction-action"' in html
+    # A form sent as it stands (Enter in a field, a stray click): nothing chosen, nothing done.
+    response = client.post(f"/admin/comments/{comment.pk}/", {"form": "decision", "note": "x"})
+    assert response.status_code == 400
+    assert Comment.objects.get(pk=comment.pk).status == CommentStatus.AWAITING_MODERATION
+
+
 def test_rejection_needs_a_reason_and_keeps_the_original_text(client, demo, moderator_user):
     original = "You are all useless idiots. 😡"
     comment = _comment(demo, text=original)
