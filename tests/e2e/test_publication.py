@@ -10,6 +10,7 @@ import sys
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from playwright.sync_api import expect
 from wagtail.models import Locale, Page, Site
 
 from analysis.demo_data import _strings, translate
@@ -130,7 +131,8 @@ def test_method_note_keeps_the_published_figures_until_staff_publish_again(
     analyst_login()
     page.goto(f"{live_server.url}/admin/analysis/runs/{run.pk}/")
     page.get_by_role("button", name="Publish these results").click()
-    assert page.locator("[data-published-version='2']").count() == 1
+    # The form posts and comes back to the same run page: wait for the new version's line.
+    expect(page.locator("[data-published-version='2']")).to_have_count(1)
     page.goto(url)
     after = main.inner_text()
     assert "Version 2, published on" in after and after != before
