@@ -22,12 +22,17 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt
 venv: $(VENV)/.installed
 venv-dev: $(VENV)/.installed-dev
 
-## demo: install, migrate SQLite, seed the demo consultation, print the admin login, serve :8000
+## demo: install, migrate SQLite, seed the demo consultation, print the admin login, then serve
+## :8000 with one task worker beside it (runs started in the admin finish); Ctrl-C stops both.
 demo: venv
 	$(PY) manage.py migrate --no-input -v0
 	$(PY) manage.py seed_demo
+	$(PY) manage.py analysis_recover
 	@echo "Open http://127.0.0.1:8000/ (Korean: http://127.0.0.1:8000/ko/)"
-	$(PY) manage.py runserver 127.0.0.1:8000
+	sh -c '\
+		$(PY) manage.py db_worker --no-reload & worker=$$!; \
+		trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+		$(PY) manage.py runserver 127.0.0.1:8000'
 
 ## test: lint, the import contract, Django checks, migrations check and the whole pytest suite
 test: venv-dev
@@ -69,10 +74,11 @@ serve: venv
 		trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 		$(VENV)/bin/gunicorn -c config/gunicorn.py config.wsgi:application'
 
-## worker: one more background-task worker (run M of them, on any machine with the settings)
+## worker: one more background-task worker (run M of them, on any machine with the settings);
+## `make worker SERVE_SETTINGS=config.settings.dev` runs one beside a development server.
 worker: venv
 	DJANGO_SETTINGS_MODULE=$(SERVE_SETTINGS) $(PY) manage.py analysis_recover
-	DJANGO_SETTINGS_MODULE=$(SERVE_SETTINGS) $(PY) manage.py db_worker
+	DJANGO_SETTINGS_MODULE=$(SERVE_SETTINGS) $(PY) manage.py db_worker --no-reload
 
 ## bandit: security lint of the project's code (fails on high-severity findings)
 bandit: venv-dev

@@ -3,6 +3,7 @@ method note. Staff edit and translate them (wagtail-localize) before publishing;
 are never typed in, they are read from the approved run's stored report."""
 
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
@@ -10,6 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from config.languages import LANGUAGE_TABLE
+from participation.querystring import positive_int
 
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
 
@@ -98,7 +100,10 @@ class AnalysisPageMixin(models.Model):
         related_name="+",
         limit_choices_to=_approved_runs,
         verbose_name=_("Approved analysis run"),
-        help_text=_("The figures on this page come from this run's report."),
+        help_text=_(
+            "The run this page was drafted from. Its figures come from the newest published "
+            "version of the results."
+        ),
     )
     intro = RichTextField(features=INTRO_FEATURES, blank=True, verbose_name=_("Introduction"))
 
@@ -110,24 +115,33 @@ class AnalysisPageMixin(models.Model):
         return self.get_parent().specific
 
     def get_context(self, request, *args, **kwargs):
-        """Figures from the approved run's stored report (read, never written here)."""
-        from analysis.selectors.figures import report_figures
-        from analysis.selectors.public import approved_run_of
+        """Figures from the newest published version of the results, or the version the
+        reader asked for (?version=2): never from a live run."""
+        from analysis.selectors.published import published_result, published_results
         from consultation.selectors.published import machine_output_public
 
         context = super().get_context(request, *args, **kwargs)
-        run = approved_run_of(self)
+        asked = positive_int(request.GET.get("version", ""))
+        result = published_result(consultation=self.consultation, version=asked)
+        if asked is not None and result is None:
+            raise Http404
+        versions = published_results(consultation=self.consultation).values(
+            "version", "published_at"
+        )
         key = self.consultation.translation_key
         context.update(
-            run=run, figures=None, machine_public=machine_output_public(consultation_key=key)
+            result=result,
+            run=None,
+            figures=None,
+            versions=list(versions),
+            machine_public=machine_output_public(consultation_key=key),
         )
-        if run is not None:
-            figures = report_figures(run=run)
-            context["figures"] = figures
-            context.update(self.analysis_context(run=run, figures=figures))
+        if result is not None:
+            context.update(run=result.run, figures=result.figures)
+            context.update(self.analysis_context(result=result))
         return context
 
-    def analysis_context(self, *, run, figures) -> dict:
+    def analysis_context(self, *, result) -> dict:
         return {}
 
 
@@ -155,10 +169,10 @@ class WhatWeHeardPage(AnalysisPageMixin, Page):  # noqa: DJ008 - Page gives __st
         context["opinions_ready"] = snapshot is not None and snapshot.n_votes > 0
         return context
 
-    def analysis_context(self, *, run, figures) -> dict:
+    def analysis_context(self, *, result) -> dict:
         from analysis.selectors.public import findings_context
 
-        return findings_context(page=self, run=run)
+        return findings_context(page=self, result=result)
 
 
 class YouSaidWeDidPage(AnalysisPageMixin, Page):  # noqa: DJ008 - Page gives __str__
@@ -187,10 +201,10 @@ class YouSaidWeDidPage(AnalysisPageMixin, Page):  # noqa: DJ008 - Page gives __s
     class Meta:
         verbose_name = _("You said, we did")
 
-    def analysis_context(self, *, run, figures) -> dict:
+    def analysis_context(self, *, result) -> dict:
         from analysis.selectors.public import changes_context
 
-        return changes_context(page=self, run=run)
+        return changes_context(page=self, result=result)
 
 
 class MethodNotePage(AnalysisPageMixin, Page):  # noqa: DJ008 - Page gives __str__
@@ -209,7 +223,7 @@ class MethodNotePage(AnalysisPageMixin, Page):  # noqa: DJ008 - Page gives __str
     class Meta:
         verbose_name = _("Method note")
 
-    def analysis_context(self, *, run, figures) -> dict:
+    def analysis_context(self, *, result) -> dict:
         from analysis.selectors.public import method_context
 
-        return method_context(run=run, figures=figures)
+        return method_context(result=result)

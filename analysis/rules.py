@@ -17,7 +17,7 @@ from participation.roles import is_admin, is_analyst
 
 may_analyse = is_admin | is_analyst
 
-for _action in ("view", "add", "review", "approve", "export", "edit_shares"):
+for _action in ("view", "add", "review", "approve", "publish", "export", "edit_shares"):
     rules.add_perm(f"analysis.{_action}_analysisrun", may_analyse)
 rules.add_perm("analysis.change_analysisrun", rules.always_deny)
 rules.add_perm("analysis.delete_analysisrun", rules.always_deny)
@@ -53,6 +53,11 @@ def can_export(user) -> bool:
 
 def can_approve_run(user) -> bool:
     return run_policy.user_has_permission(user, "approve")
+
+
+def can_publish_results(user) -> bool:
+    """Publishing puts a run's figures on public pages; the service checks the run is ready."""
+    return run_policy.user_has_permission(user, "publish")
 
 
 def can_edit_population_shares(user) -> bool:

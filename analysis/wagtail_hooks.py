@@ -17,10 +17,17 @@ from analysis.views.reports import (
     ReportView,
     ThemeDetailView,
 )
-from analysis.views.review import ItemReviewView, RunApproveView, ThemeActionView, ThemeReviewView
+from analysis.views.review import (
+    ItemReviewView,
+    RunApproveView,
+    RunPublishView,
+    ThemeActionView,
+    ThemeReviewView,
+)
 from analysis.viewsets import AnalysisRunViewSet
 from consultation.panels import (
     MODERATION_PANELS_HOOK,
+    OUTCOME_PANELS_HOOK,
     RIGHT_CHANGE_PANELS_HOOK,
     STATEMENT_PANELS_HOOK,
     STATUS_PANELS_HOOK,
@@ -32,6 +39,7 @@ def register_analysis_urls():
     run = "analysis/runs/<int:pk>/"
     return [
         path(f"{run}approve/", RunApproveView.as_view(), name="analysis_run_approve"),
+        path(f"{run}publish/", RunPublishView.as_view(), name="analysis_run_publish"),
         path(f"{run}report/", ReportView.as_view(), name="analysis_report"),
         path(f"{run}report/print/", ReportPrintView.as_view(), name="analysis_report_print"),
         path(f"{run}equity/", EquityView.as_view(), name="analysis_equity"),
@@ -73,6 +81,11 @@ def right_change_panels(draft, request):
 @hooks.register(MODERATION_PANELS_HOOK)
 def moderation_panels(comment, request):
     return panels.moderation_panels(comment, request)
+
+
+@hooks.register(OUTCOME_PANELS_HOOK)
+def outcome_link_panels(consultation, request):
+    return panels.outcome_link_panels(consultation, request)
 
 
 @hooks.register(STATEMENT_PANELS_HOOK)

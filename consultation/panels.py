@@ -16,6 +16,9 @@ when no app answers.
 - "consultation_moderation_panels": ``fn(comment, request) -> list[Panel]`` for sections of a
   comment's moderation screen (the analysis app lists comments making the same point in any
   language there).
+- "consultation_outcome_panels": ``fn(consultation, request) -> list[Panel]`` for what came of
+  a consultation (the analysis app links its published result pages): shown on the home
+  page, the consultation page, every draft and a comment's status page.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ RIGHT_CHANGE_PANELS_HOOK = "consultation_right_change_panels"
 CONSULTATION_PANELS_HOOK = "consultation_page_panels"
 STATEMENT_PANELS_HOOK = "consultation_statement_panels"
 MODERATION_PANELS_HOOK = "consultation_moderation_panels"
+OUTCOME_PANELS_HOOK = "consultation_outcome_panels"
 
 
 @dataclass(frozen=True)
@@ -86,4 +90,11 @@ def moderation_panels(*, comment, request) -> list[Panel]:
     panels: list[Panel] = []
     for hook in hooks.get_hooks(MODERATION_PANELS_HOOK):
         panels.extend(hook(comment, request) or [])
+    return panels
+
+
+def outcome_panels(*, consultation, request) -> list[Panel]:
+    panels: list[Panel] = []
+    for hook in hooks.get_hooks(OUTCOME_PANELS_HOOK):
+        panels.extend(hook(consultation, request) or [])
     return panels

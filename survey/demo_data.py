@@ -6,7 +6,7 @@ running it again adds nothing."""
 import json
 import random
 import uuid
-from datetime import timedelta
+from datetime import date, timedelta
 from importlib import resources
 
 from django.db import transaction
@@ -37,7 +37,7 @@ RESPONSES = {
     "am": 15,
 }
 
-# (content key, stable answer key, type, required, allow "Other")
+# (content key, stable answer key, type, required, allow "Other"): every question type.
 STRUCTURE = [
     ("views", "section_views", "section", False, False),
     ("meaning", "customer_service_meaning", "multiline", True, False),
@@ -45,12 +45,22 @@ STRUCTURE = [
     ("contact", "section_contact", "section", False, False),
     ("single_number", "single_number", "likert", True, False),
     ("channels", "contact_channels", "checkboxes", False, True),
+    ("contacts_count", "contacts_past_year", "number", False, False),
+    ("last_contact", "last_contact_date", "date", False, False),
     ("satisfaction", "satisfaction", "rating", True, False),
+    ("what_went_wrong", "what_went_wrong", "multiline", False, False),
+    ("priorities", "service_priorities", "ranking", False, False),
+    ("statements", "service_statements", "matrix", False, False),
     ("about", "section_about", "section", False, False),
     ("district", "district", "dropdown", False, False),
+    ("neighbourhood", "neighbourhood", "singleline", False, False),
     ("age", "age_band", "radio", False, False),
     ("home_language", "home_language", "dropdown", False, False),
+    ("follow_up", "follow_up_email", "email", False, False),
 ]
+# A conditional question: asked only of respondents who gave the city a low score.
+CONDITIONS = {"what_went_wrong": ("satisfaction", ("0", "1", "2", "3", "4"))}
+LOW_SCORE = 4
 OTHER_CHANNELS = {
     "en": ["Text message", "A letter", "At a council meeting"],
     "es": ["Mensaje de texto", "Una carta"],
@@ -70,6 +80,7 @@ def _fields(content: dict) -> list[SurveyField]:
     fields = []
     for order, (key, clean_name, field_type, required, allow_other) in enumerate(STRUCTURE):
         spec = content["fields"][key]
+        condition_field, condition_values = CONDITIONS.get(key, ("", ()))
         fields.append(
             SurveyField(
                 sort_order=order,
@@ -79,8 +90,11 @@ def _fields(content: dict) -> list[SurveyField]:
                 label=spec["label"],
                 help_text=spec.get("help_text", ""),
                 choices="\n".join(spec.get("choices", [])),
+                statements="\n".join(spec.get("statements", [])),
                 required=required,
                 allow_other=allow_other,
+                condition_field=condition_field,
+                condition_values="\n".join(condition_values),
             )
         )
     return fields
@@ -105,8 +119,9 @@ def _strings_by_context(source: dict, target: dict) -> dict[tuple[str, str], str
         pairs[(f"{prefix}.label", english["label"])] = translated["label"]
         if english.get("help_text"):
             pairs[(f"{prefix}.help_text", english["help_text"])] = translated["help_text"]
-        for index, choice in enumerate(english.get("choices", [])):
-            pairs[(f"{prefix}.choices.{index}", choice)] = translated["choices"][index]
+        for lines in ("choices", "statements"):
+            for index, line in enumerate(english.get(lines, [])):
+                pairs[(f"{prefix}.{lines}.{index}", line)] = translated[lines][index]
     return pairs
 
 
@@ -145,17 +160,43 @@ def _sentences(rng: random.Random, options: list[str]) -> str:
     return " ".join(rng.sample(options, count))
 
 
+def _contact_answers(rng: random.Random, options: dict, content: dict) -> dict:
+    """Number, date, ranking and matrix answers, and the follow-up only a low score asks."""
+    satisfaction = rng.choices(range(11), weights=[2, 2, 4, 6, 8, 12, 14, 16, 16, 11, 9])[0]
+    answers = {"satisfaction": satisfaction}
+    if satisfaction <= LOW_SCORE and rng.random() < 0.8:
+        answers["what_went_wrong"] = _sentences(rng, content["answers"]["include"])
+    if rng.random() < 0.6:
+        answers["contacts_past_year"] = rng.choice([0, 1, 1, 2, 2, 3, 4, 6, 10])
+    if rng.random() < 0.5:
+        days = rng.randint(3, 300)
+        answers["last_contact_date"] = (date(2026, 3, 1) - timedelta(days=days)).isoformat()
+    if rng.random() < 0.65:
+        answers["service_priorities"] = rng.sample(
+            options["service_priorities"], len(options["service_priorities"])
+        )
+    if rng.random() < 0.7:
+        answers["service_statements"] = {
+            key: rng.choices([1, 2, 3, 4, 5], weights=[8, 16, 22, 34, 20])[0]
+            for key in options["service_statements"]
+        }
+    return answers
+
+
 def _answers(rng: random.Random, survey: SurveyPage, language: str, content: dict) -> dict:
     """One plausible response: written answers in the respondent's language, a positive lean
     on the single number, and demographics often skipped or declined."""
-    options = {field.key: [key for key, _label in field.options()] for field in survey.questions()}
+    options = {
+        field.key: [key for key, _label in field.options() or field.statement_pairs()]
+        for field in survey.questions()
+    }
     answers = {
         "customer_service_meaning": _sentences(rng, content["answers"]["meaning"]),
         "single_number": rng.choices([1, 2, 3, 4, 5], weights=[5, 9, 16, 30, 40])[0],
-        "satisfaction": rng.choices(range(11), weights=[2, 2, 4, 6, 8, 12, 14, 16, 16, 11, 9])[0],
     }
     if rng.random() < 0.7:
         answers["bill_of_rights_include"] = _sentences(rng, content["answers"]["include"])
+    answers.update(_contact_answers(rng, options, content))
     channels = options["contact_channels"]
     if rng.random() < 0.08:
         answers["contact_channels"] = [channels[-1]]

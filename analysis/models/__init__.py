@@ -1,4 +1,5 @@
 from analysis.models.opinions import OpinionSnapshot
+from analysis.models.publications import PublishedResult
 from analysis.models.reports import ItemReview, OutcomeEmail, PopulationShare, ReportSnapshot
 from analysis.models.runs import AnalysisItem, AnalysisRun
 from analysis.models.themes import CodebookEntry, Theme, ThemeAssignment, ThemeDecision
@@ -14,6 +15,7 @@ __all__ = [
     "OpinionSnapshot",
     "OutcomeEmail",
     "PopulationShare",
+    "PublishedResult",
     "ReportSnapshot",
     "SentenceVector",
     "Theme",

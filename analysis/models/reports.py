@@ -64,6 +64,8 @@ class PopulationShare(models.Model):
     dimension = models.CharField(_("group"), max_length=16, choices=Dimension.choices)
     value = models.CharField(_("value"), max_length=120)
     percent = models.DecimalField(_("share of population (%)"), max_digits=5, decimal_places=2)
+    # The demo's made-up shares say so on the equity view until staff enter the city's own.
+    is_example = models.BooleanField(_("example figure"), default=False)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

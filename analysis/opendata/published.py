@@ -1,18 +1,17 @@
 """The one place the open data reads analysis results from: the approved themes of a
 consultation's published analysis, with their figures, and which of them each comment fed.
 
-Today "published" means the latest run an analyst approved (analysis/selectors/runs.py); when
-public pages move to frozen publication snapshots, only `published_analysis` changes. Results
-are cached per run and review version, so paging through the API does not recompute them."""
+"Published" means the newest published version of the consultation's results (the
+publication gate, analysis/services/publication.py): its frozen themes and figures, the same
+the public pages show. Which comments fed each theme is read from that version's run. Results
+are cached per version and review version, so paging through the API does not recompute them."""
 
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
 
-from analysis.models.themes import Theme
 from analysis.reports.effective import effective_themes
-from analysis.selectors.public import public_themes
-from analysis.selectors.runs import latest_approved_run
+from analysis.selectors.published import published_result, published_themes
 from consultation.selectors.published import comment_content_type_id, machine_output_public
 
 CACHE_SECONDS = 600
@@ -50,10 +49,13 @@ def published_analysis(*, consultation, language: str) -> PublishedAnalysis | No
     """The published analysis of a consultation in a language, or None before any, and None
     where the consultation's AI switch keeps machine analysis off public pages (the themes
     each comment fed are the machine's sorting)."""
-    run = latest_approved_run(consultation=consultation)
-    if run is None or not machine_output_public(consultation_key=consultation.translation_key):
+    published = published_result(consultation=consultation)
+    if published is None or not machine_output_public(
+        consultation_key=consultation.translation_key
+    ):
         return None
-    key = f"opendata:analysis:{run.pk}:{run.review_version}:{language}"
+    run = published.run
+    key = f"opendata:analysis:{published.pk}:{run.review_version}:{language}"
     found = cache.get(key)
     if found is not None:
         return found
@@ -65,11 +67,9 @@ def published_analysis(*, consultation, language: str) -> PublishedAnalysis | No
             "share": round(row["share"], 1),
             "stance": row["stance"],
         }
-        for theme_key, row in public_themes(run=run, language=language).items()
+        for theme_key, row in published_themes(result=published, language=language).items()
     }
-    approved = dict(
-        Theme.objects.filter(run=run, state=Theme.State.APPROVED).values_list("pk", "key")
-    )
+    approved = {row["id"]: theme_key for theme_key, row in published.themes.items()}
     result = PublishedAnalysis(
         run_id=run.pk,
         approved_at=run.approved_at.isoformat(),

@@ -4,6 +4,7 @@ small group, so a concern raised by few voices is not lost in the totals."""
 from decimal import Decimal
 
 from analysis.models.reports import PopulationShare
+from participation.names import group_name
 
 DIMENSIONS = ("language", "channel", "district")
 UNDER_REPRESENTED = 0.8
@@ -16,8 +17,9 @@ def _pct(part: int, whole: int) -> float:
     return round(100.0 * part / whole, 1) if whole else 0.0
 
 
-def participation(*, figures: dict, consultation) -> dict[str, list[dict]]:
-    """Per dimension, each group's comments and share next to its population share."""
+def participation(*, figures: dict, consultation, districts=None) -> dict[str, list[dict]]:
+    """Per dimension, each group's comments and share next to its population share, with the
+    group's name (`districts`: district key -> name)."""
     shares: dict[str, dict[str, Decimal]] = {d: {} for d in DIMENSIONS}
     for row in PopulationShare.objects.filter(consultation=consultation):
         shares[row.dimension][row.value] = row.percent
@@ -37,6 +39,7 @@ def participation(*, figures: dict, consultation) -> dict[str, list[dict]]:
             rows.append(
                 {
                     "value": value,
+                    "label": group_name(dimension, value, districts=districts),
                     "comments": comments,
                     "share": share,
                     "population": float(population) if population is not None else None,
@@ -48,6 +51,11 @@ def participation(*, figures: dict, consultation) -> dict[str, list[dict]]:
     return table
 
 
+def shares_are_examples(*, consultation) -> bool:
+    """True while any population share is a made-up example (the demo's), not the city's."""
+    return PopulationShare.objects.filter(consultation=consultation, is_example=True).exists()
+
+
 def _language_artefact(theme: dict, dimension: str, sentence_model: str | None) -> bool:
     """Without a semantic view the engine can only group comments by their words, so an
     emergent theme is one language's cluster by construction: its language mix says nothing
@@ -55,7 +63,9 @@ def _language_artefact(theme: dict, dimension: str, sentence_model: str | None) 
     return dimension == "language" and theme.get("kind") == "emergent" and not sentence_model
 
 
-def small_group_themes(*, figures: dict, sentence_model: str | None = None) -> list[dict]:
+def small_group_themes(
+    *, figures: dict, sentence_model: str | None = None, districts: dict | None = None
+) -> list[dict]:
     """Themes whose comments come mostly (>= 50%) from a group that wrote at most 20% of all
     comments: flagged so the summary keeps them. A flag that only mirrors how the run grouped
     languages (see `_language_artefact`) comes back with ``suppressed`` set, to be explained
@@ -78,6 +88,7 @@ def small_group_themes(*, figures: dict, sentence_model: str | None = None) -> l
                         "theme": theme,
                         "dimension": dimension,
                         "value": value,
+                        "label": group_name(dimension, value, districts=districts),
                         "within": within,
                         "overall": overall,
                         "suppressed": _language_artefact(theme, dimension, sentence_model),

@@ -4,7 +4,8 @@ Rows are produced by walking the run's items and its machine assignments side by
 same order, so memory stays flat at 100k comments. Every cell goes through the kernel's
 spreadsheet guard (participation.spreadsheet: formulas neutralised, characters a workbook
 cannot hold dropped). No contact details
-are exported: items carry only what the run froze (language, channel, district, stance).
+are exported: items carry only what the run froze (language, channel, district, stance),
+each under its name (participation/names.py), not its stored code.
 
 What a machine made is marked in its own columns: whether an item's themes are the machine's
 or an analyst reviewed them, whether the stance is the resident's or a machine's guess, and
@@ -21,7 +22,9 @@ from analysis.models.runs import AnalysisItem, AnalysisRun
 from analysis.models.themes import Theme
 from analysis.reports.effective import stream_effective_themes
 from analysis.reports.figures import ReportFilters, stance_of
+from analysis.selectors.names import districts_of, rights_of_consultation
 from analysis.selectors.translations import export_translations, reader_language, reviewed_keys
+from participation.names import channel_name, district_name, language_name, right_name
 from participation.spreadsheet import safe_cell
 
 CHUNK = 2000
@@ -71,6 +74,8 @@ def export_rows(*, run: AnalysisRun, filters: ReportFilters | None = None) -> It
     """Header, then one row per item in (content type, object, field) order."""
     filters = filters or ReportFilters()
     names = dict(Theme.objects.filter(run=run).values_list("pk", "name"))
+    districts = districts_of(consultation=run.consultation)
+    rights = rights_of_consultation(consultation=run.consultation)
     items = _items(run, filters)
     rows = {}
 
@@ -97,10 +102,10 @@ def export_rows(*, run: AnalysisRun, filters: ReportFilters | None = None) -> It
         yield [
             _text(ref),
             answer_kind if field_key else comment_kind,
-            _text(item_language),
-            _text(channel),
-            _text(district),
-            _text(right_key),
+            _text(language_name(item_language)),
+            _text(channel_name(channel)),
+            _text(district_name(district, names=districts)),
+            _text(right_name(right_key, titles=rights)),
             _text(question),
             stance_of(stance),
             created.isoformat() if created else "",

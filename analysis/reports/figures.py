@@ -111,6 +111,11 @@ class _Tally:
             lambda: {"language": Counter(), "channel": Counter(), "district": Counter()}
         )
         self.principle_stance: dict[str, Counter] = defaultdict(Counter)
+        # principle x stance within each language, channel and district
+        self.principle_groups: dict[str, dict] = {
+            name: defaultdict(lambda: defaultdict(Counter))
+            for name in ("language", "channel", "district")
+        }
         self.weeks: dict[str, Counter] = defaultdict(Counter)
         self.duplicates: dict[str, list] = defaultdict(list)
 
@@ -124,7 +129,10 @@ class _Tally:
         self.groups["channel"][channel] += 1
         self.groups["district"][district] += 1
         self.groups["right"][right_key or "-"] += 1
-        self.principle_stance[self.principles.get(right_key, "")][stance] += 1
+        principle = self.principles.get(right_key, "")
+        self.principle_stance[principle][stance] += 1
+        for name, value in (("language", language), ("channel", channel), ("district", district)):
+            self.principle_groups[name][value][principle][stance] += 1
         week = week_start(created.date()).isoformat() if created else ""
         self.weeks[week]["__all__"] += 1
         if dup:
@@ -158,6 +166,15 @@ class _Tally:
             }
             for pk in ranked
         ]
+
+    def principle_stance_groups(self) -> dict:
+        return {
+            name: {
+                value: {p: {s: c[s] for s in STANCES} for p, c in principles.items()}
+                for value, principles in values.items()
+            }
+            for name, values in self.principle_groups.items()
+        }
 
     def trend(self, themes: list[dict]) -> dict:
         weeks = self.weeks
@@ -206,6 +223,7 @@ def compute_figures(*, run: AnalysisRun, filters: ReportFilters | None = None) -
         "principle_stance": {
             p: {s: c[s] for s in STANCES} for p, c in tally.principle_stance.items()
         },
+        "principle_stance_groups": tally.principle_stance_groups(),
         "trend": tally.trend(themes),
         "duplicates": tally.copy_groups(),
         "filters": filters.as_query(),

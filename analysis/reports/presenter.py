@@ -7,6 +7,7 @@ from analysis.reports import charts
 from analysis.reports.figures import STANCES
 from config.languages import LANGUAGE_TABLE
 from consultation.selectors.drafts import principle_labels as consultation_principle_labels
+from participation.names import group_name
 
 
 def stance_labels() -> dict[str, str]:
@@ -70,6 +71,32 @@ def _principle_matrix(figures: dict, stances: dict) -> dict:
     }
 
 
+SPLITS = ("language", "channel", "district")
+
+
+def _principle_split(figures: dict, split: str, languages: dict, districts) -> list[dict]:
+    """The principle x stance matrix once per group of `split` (language, channel or
+    district), largest group first, so a view held by one community is not averaged away."""
+    if split not in SPLITS:
+        return []
+    principles = principle_labels()
+    groups = figures.get("principle_stance_groups", {}).get(split, {})
+    sized = sorted(groups.items(), key=lambda kv: -sum(sum(c.values()) for c in kv[1].values()))
+    tables = []
+    for value, matrix in sized:
+        if split == "language":
+            label = languages.get(value, value)
+        else:
+            label = group_name(split, value, districts=districts)
+        rows = [
+            (principles.get(p, p), [matrix[p].get(s, 0) for s in STANCES])
+            for p in principles
+            if p in matrix
+        ]
+        tables.append({"value": value, "label": label, "rows": rows})
+    return tables
+
+
 def _trend(figures: dict) -> dict:
     trend = figures["trend"]
     themes = {str(t["id"]): t for t in figures["themes"]}
@@ -93,16 +120,19 @@ def _trend(figures: dict) -> dict:
     }
 
 
-def _group_tables(figures: dict, languages: dict) -> list[dict]:
+def _group_tables(figures: dict, languages: dict, districts: dict | None) -> list[dict]:
     titles = {"language": _("Language"), "channel": _("Channel"), "district": _("District")}
     total = figures["total"] or 1
     tables = []
     for name, title in titles.items():
         counts = figures["groups"].get(name, {})
-        label = languages if name == "language" else {}
-        rows = [
-            (label.get(value, value), n, round(100.0 * n / total, 1)) for value, n in counts.items()
-        ]
+
+        def label(value, name=name):
+            if name == "language":
+                return languages.get(value, value)
+            return group_name(name, value, districts=districts)
+
+        rows = [(label(value), n, round(100.0 * n / total, 1)) for value, n in counts.items()]
         chart = charts.bar_chart(
             rows=[(r[0], r[1], f"{r[1]} ({r[2]}%)") for r in rows],
             title=_("Comments by %(group)s") % {"group": title.lower()},
@@ -112,7 +142,13 @@ def _group_tables(figures: dict, languages: dict) -> list[dict]:
     return tables
 
 
-def report_context(*, figures: dict, right_titles: dict[str, str]) -> dict:
+def report_context(
+    *,
+    figures: dict,
+    right_titles: dict[str, str],
+    districts: dict[str, str] | None = None,
+    split: str = "",
+) -> dict:
     """Everything a report page shows, each chart paired with its table rows."""
     stances = stance_labels()
     languages = language_labels()
@@ -124,7 +160,9 @@ def report_context(*, figures: dict, right_titles: dict[str, str]) -> dict:
         **_theme_charts(figures["themes"], stances),
         **_principle_matrix(figures, stances),
         **_trend(figures),
-        "group_tables": _group_tables(figures, languages),
+        "group_tables": _group_tables(figures, languages, districts),
+        "split": split if split in SPLITS else "",
+        "split_tables": _principle_split(figures, split, languages, districts),
         "language_labels": languages,
         "right_titles": right_titles,
     }

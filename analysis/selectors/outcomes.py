@@ -6,11 +6,26 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import translation
 from wagtail.models import Locale
 
-from analysis.pages import YouSaidWeDidPage
+from analysis.pages import MethodNotePage, WhatWeHeardPage, YouSaidWeDidPage
 from analysis.reports.effective import effective_themes
-from analysis.selectors.public import public_themes, right_change_reasons
-from analysis.selectors.runs import latest_approved_run
+from analysis.selectors.public import right_change_reasons
+from analysis.selectors.published import published_result, published_themes
 from consultation.selectors.drafts import draft_keys_of, drafts_in_language, right_titles
+
+OUTCOME_PAGE_TYPES = (WhatWeHeardPage, YouSaidWeDidPage, MethodNotePage)
+
+
+def outcome_pages(*, consultation) -> list:
+    """The consultation's live result pages in the reader's language ("What we heard", "You
+    said, we did", the method note), once results are published; none before."""
+    if published_result(consultation=consultation) is None:
+        return []
+    local = consultation.get_translation_or_none(Locale.get_active()) or consultation
+    found = {
+        type(page): page
+        for page in local.get_children().live().type(*OUTCOME_PAGE_TYPES).specific()
+    }
+    return [found[model] for model in OUTCOME_PAGE_TYPES if model in found]
 
 
 def you_said_we_did_pages(*, draft_key, language: str | None = None) -> list:
@@ -47,23 +62,24 @@ def _changes_for(theme_id: int, drafts: list, reasons_by_draft: dict) -> list[di
 
 
 def comment_outcome(comment) -> dict:
-    """Which approved themes a comment fed in the latest approved run, and for each, the
+    """Which published themes a comment fed in the newest published results, and for each, the
     changes in later drafts that staff linked to it; in the active language. The reasons of
     each later draft are read once, not once per theme."""
     empty = {"themes": [], "run": None, "included": False}
     if comment.draft is None:
         return empty
     consultation = comment.draft.get_parent().specific
-    run = latest_approved_run(consultation=consultation)
-    if run is None:
+    result = published_result(consultation=consultation)
+    if result is None:
         return empty
+    run = result.run
     language = translation.get_language()
     content_type = ContentType.objects.get_for_model(type(comment))
     item_filter = {"content_type_id": content_type.pk, "object_id": comment.pk}
     fed = effective_themes(run=run, item_filter=item_filter).get(
         (content_type.pk, comment.pk, ""), set()
     )
-    themes = {t["id"]: t for t in public_themes(run=run, language=language).values()}
+    themes = {t["id"]: t for t in published_themes(result=result, language=language).values()}
     drafts = list(
         drafts_in_language(
             draft_keys=draft_keys_of(consultation),
@@ -78,4 +94,4 @@ def comment_outcome(comment) -> dict:
         if theme_id in themes
     ]
     included = run.items.filter(content_type_id=content_type.pk, object_id=comment.pk).exists()
-    return {"themes": outcome, "run": run, "included": included}
+    return {"themes": outcome, "run": run, "result": result, "included": included}

@@ -7,44 +7,28 @@ did" pages looked up passes them in (see analysis/selectors/outcomes.py)."""
 
 from django.utils import translation
 
-from analysis.models.runs import AnalysisRun
-from analysis.models.themes import Theme
-from analysis.selectors.figures import report_figures
-from analysis.selectors.themes import codebook_names, theme_label
+from analysis.models.publications import PublishedResult
+from analysis.selectors.published import method_facts, published_result, published_themes
 from consultation.selectors.drafts import right_titles
-
-
-def public_themes(*, run: AnalysisRun, language: str | None = None) -> dict[str, dict]:
-    """Approved themes of a run by key, with their label in the language and their figures."""
-    language = language or translation.get_language()
-    names = codebook_names(consultation=run.consultation)
-    figures = {row["id"]: row for row in report_figures(run=run)["themes"]}
-    themes = {}
-    for theme in Theme.objects.filter(run=run, state=Theme.State.APPROVED):
-        row = figures.get(theme.pk, {})
-        themes[theme.key] = {
-            "id": theme.pk,
-            "key": theme.key,
-            "label": theme_label(theme, language, names),
-            "count": row.get("count", 0),
-            "share": row.get("share", 0.0),
-            "stance": row.get("stance", {}),
-        }
-    return themes
 
 
 def right_change_reasons(*, pages, language: str | None = None) -> dict[str, dict]:
     """Right key -> what changed and the themes behind it, from live "You said, we did" pages
-    about one draft; each run's themes are read once however many changes cite them."""
+    about one draft; themes and figures come from the consultation's published results, read
+    once however many changes cite them. Nothing shows before results are published."""
     language = language or translation.get_language()
     reasons: dict[str, dict] = {}
-    themes_by_run: dict[int, dict] = {}
+    themes_by_consultation: dict[int, dict] = {}
     for page in pages:
-        if page.run is None:
+        parent_id = page.get_parent().pk
+        if parent_id not in themes_by_consultation:
+            result = published_result(consultation=page.get_parent().specific)
+            themes_by_consultation[parent_id] = (
+                published_themes(result=result, language=language) if result else {}
+            )
+        themes = themes_by_consultation[parent_id]
+        if not themes:
             continue
-        if page.run_id not in themes_by_run:
-            themes_by_run[page.run_id] = public_themes(run=page.run, language=language)
-        themes = themes_by_run[page.run_id]
         for block in page.changes:
             value = block.value
             found = [themes[key] for key in value["themes"] if key in themes]
@@ -56,13 +40,9 @@ def right_change_reasons(*, pages, language: str | None = None) -> dict[str, dic
     return reasons
 
 
-def approved_run_of(page) -> AnalysisRun | None:
-    return page.run if page.run_id and page.run.approved_at else None
-
-
-def findings_context(*, page, run: AnalysisRun) -> dict:
-    """ "What we heard": each section the editors wrote, with its theme's figures."""
-    themes = public_themes(run=run)
+def findings_context(*, page, result: PublishedResult) -> dict:
+    """ "What we heard": each section the editors wrote, with its theme's published figures."""
+    themes = published_themes(result=result)
     return {
         "findings": [
             {"block": block.value, "theme": themes.get(block.value["theme_key"])}
@@ -71,11 +51,11 @@ def findings_context(*, page, run: AnalysisRun) -> dict:
     }
 
 
-def changes_context(*, page, run: AnalysisRun) -> dict:
+def changes_context(*, page, result: PublishedResult) -> dict:
     """ "You said, we did": each changed right of the new draft with the themes behind it."""
     if not page.draft_id:
         return {}
-    themes = public_themes(run=run)
+    themes = published_themes(result=result)
     draft = page.draft.get_translation_or_none(page.locale) or page.draft
     titles = right_titles(draft)
     return {
@@ -92,12 +72,12 @@ def changes_context(*, page, run: AnalysisRun) -> dict:
     }
 
 
-def method_context(*, run: AnalysisRun, figures: dict) -> dict:
-    """The method note: agreement figures and the approved themes, largest first."""
-    themes = public_themes(run=run)
+def method_context(*, result: PublishedResult) -> dict:
+    """The method note: the published agreement figures, how the themes were made and what
+    analysts did to them, and the approved themes, largest first."""
+    themes = published_themes(result=result)
     return {
-        "agreement": figures.get("agreement"),
+        "agreement": result.figures.get("agreement"),
+        "method": method_facts(result=result),
         "approved_themes": sorted(themes.values(), key=lambda t: -t["count"]),
-        "codebook_themes": Theme.objects.filter(run=run, kind=Theme.Kind.CODEBOOK).count(),
-        "emergent_themes": Theme.objects.filter(run=run, kind=Theme.Kind.EMERGENT).count(),
     }

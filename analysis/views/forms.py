@@ -9,9 +9,11 @@ from analysis.models.runs import AnalysisItem
 from analysis.models.themes import Theme, name_language
 from analysis.reports.figures import ReportFilters
 from analysis.reports.presenter import language_labels, stance_labels
+from analysis.selectors.names import districts_of
 from consultation.selectors.drafts import right_titles_of
 from consultation.selectors.meetings import meeting_titles
 from participation.forms import SafeTextFormMixin
+from participation.names import channel_name, district_name
 
 
 def rights_of(run) -> dict[str, str]:
@@ -63,8 +65,13 @@ class ReportFilterForm(forms.Form):
         self.fields["language"].choices = every + [
             (v, languages.get(v, v)) for v in values("language", "language")
         ]
-        self.fields["channel"].choices = every + [(v, v) for v in values("channel", "channel")]
-        self.fields["district"].choices = every + [(v, v) for v in values("district", "district")]
+        self.fields["channel"].choices = every + [
+            (v, channel_name(v)) for v in values("channel", "channel")
+        ]
+        districts = districts_of(consultation=run.consultation)
+        self.fields["district"].choices = every + [
+            (v, district_name(v, names=districts)) for v in values("district", "district")
+        ]
         self.fields["stance"].choices = every + list(stance_labels().items())
         meetings = meeting_titles(run.consultation)
         self.fields["meeting"].choices = every + [

@@ -12,9 +12,11 @@ from analysis import rules
 from analysis.models.reports import PopulationShare
 from analysis.models.runs import AnalysisItem, AnalysisRun
 from analysis.models.themes import Theme
-from analysis.reports.equity import participation, small_group_themes
-from analysis.reports.presenter import language_labels, report_context
+from analysis.reports.equity import participation, shares_are_examples, small_group_themes
+from analysis.reports.presenter import language_labels, report_context, stance_labels
+from analysis.reports.stance_views import stance_views
 from analysis.selectors.figures import report_figures
+from analysis.selectors.names import districts_of
 from analysis.selectors.runs import latest_approved_run
 from analysis.selectors.translations import reader_language, translated_items
 from analysis.services.review import population_shares_save
@@ -49,7 +51,14 @@ class ReportView(RunMixin, WagtailAdminTemplateMixin, TemplateView):
         form = ReportFilterForm(self.request.GET or None, run=run, groups=stored["groups"])
         filters = form.filters()
         figures = report_figures(run=run, filters=filters) if filters.active else stored
-        context.update(report_context(figures=figures, right_titles=rights_of(run)))
+        context.update(
+            report_context(
+                figures=figures,
+                right_titles=rights_of(run),
+                districts=districts_of(consultation=run.consultation),
+                split=self.request.GET.get("split", ""),
+            )
+        )
         context.update(
             run=run,
             form=form,
@@ -74,7 +83,14 @@ class ReportPrintView(RunMixin, TemplateView):
         form = ReportFilterForm(self.request.GET or None, run=run, groups=stored["groups"])
         filters = form.filters()
         figures = report_figures(run=run, filters=filters) if filters.active else stored
-        context.update(report_context(figures=figures, right_titles=rights_of(run)))
+        context.update(
+            report_context(
+                figures=figures,
+                right_titles=rights_of(run),
+                districts=districts_of(consultation=run.consultation),
+                split=self.request.GET.get("split", ""),
+            )
+        )
         details = {t.pk: t for t in Theme.objects.filter(run=run)}
         context.update(
             run=run,
@@ -131,6 +147,8 @@ class ThemeDetailView(RunMixin, WagtailAdminTemplateMixin, TemplateView):
             total=figures["total"],
             stance_total=stance_total,
             items=items[:200],
+            views=stance_views(items.values_list("stance", "text", "language", "ref")),
+            stance_names=stance_labels(),
             item_count=len(refs),
             decisions=theme.decisions.select_related("user")[:50],
             language_labels=language_labels(),
@@ -159,10 +177,16 @@ class EquityView(RunMixin, WagtailAdminTemplateMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         run = self.get_run()
         figures = report_figures(run=run)
-        flags = small_group_themes(figures=figures, sentence_model=run.totals.get("sentence_model"))
+        districts = districts_of(consultation=run.consultation)
+        flags = small_group_themes(
+            figures=figures, sentence_model=run.totals.get("sentence_model"), districts=districts
+        )
         context.update(
             run=run,
-            tables=participation(figures=figures, consultation=run.consultation),
+            tables=participation(
+                figures=figures, consultation=run.consultation, districts=districts
+            ),
+            example_shares=shares_are_examples(consultation=run.consultation),
             flagged=[flag for flag in flags if not flag["suppressed"]],
             suppressed=[flag for flag in flags if flag["suppressed"]],
             formset=kwargs.get("formset") or self._formset(),

@@ -19,7 +19,7 @@ from analysis.selectors import runs as run_selectors
 from analysis.selectors.figures import report_figures
 from analysis.selectors.similar import similar_items
 from analysis.selectors.translations import item_translation, reader_language
-from analysis.services import review
+from analysis.services import publication, review
 from analysis.views.forms import ItemReviewForm, MergeForm, RenameForm, SplitForm
 from analysis.views.reports import RunMixin
 
@@ -36,6 +36,28 @@ class RunApproveView(ReviewMixin, View):
         review.run_approve(run=run, user=request.user)
         messages.success(request, _("Run %(id)s approved for reports.") % {"id": run.pk})
         return redirect("analysis_report", run.pk)
+
+
+class RunPublishView(ReviewMixin, View):
+    """Publish the run's figures as the next version of the public results, if it passes the
+    gate (approved, enough items reviewed); otherwise say what is missing."""
+
+    permission_required = "publish"
+
+    def post(self, request, *args, **kwargs):
+        run = self.get_run()
+        try:
+            result = publication.results_publish(run=run, user=request.user)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(
+                request,
+                _("Results version %(version)s published from run %(id)s.")
+                % {"version": result.version, "id": run.pk},
+            )
+        return redirect("analysis_runs:detail", run.pk)
 
 
 def active_themes(run: AnalysisRun):

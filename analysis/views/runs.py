@@ -12,6 +12,7 @@ from analysis import rules
 from analysis.models.runs import AnalysisRun
 from analysis.selectors import runs as selectors
 from analysis.services import analysis_run_create
+from analysis.services.publication import publication_blockers
 from consultation.selectors.published import machine_output_allowed
 
 
@@ -94,6 +95,9 @@ class RunDetailView(AnalystRequiredMixin, WagtailAdminTemplateMixin, TemplateVie
             themes=selectors.run_themes(run=run) if run.status == run.Status.SUCCEEDED else [],
             refresh=not run.is_finished,
             can_start=rules.can_start_run(self.request.user),
+            can_publish=rules.can_publish_results(self.request.user),
+            publication_blockers=publication_blockers(run=run),
+            publications=run.publications.order_by("-version"),
         )
         return context
 

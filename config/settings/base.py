@@ -152,6 +152,9 @@ TASKS = {
 }
 # Embed each submitted or published text in a background task (analysis/services/vectors.py).
 SENTENCE_VECTORS_ON_SUBMIT = True
+# Results reach public pages only from an approved run with at least this many items an
+# analyst reviewed by hand (analysis/services/publication.py).
+PUBLICATION_MIN_REVIEWED = int(os.environ.get("PUBLICATION_MIN_REVIEWED", "50"))
 
 # Machine translation of what residents wrote (participation/translations/backends.py): off
 # unless a backend is named. "libretranslate" (a server the city runs; URL required) or

@@ -49,10 +49,16 @@ class HomePage(Page):
         return routed or super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
+        from consultation.panels import outcome_panels
+
         context = super().get_context(request, *args, **kwargs)
-        context["consultations"] = (
+        consultations = list(
             ConsultationPage.objects.child_of(self).live().specific().order_by("-opens_at")
         )
+        context["consultations"] = consultations
+        context["outcome_panels"] = {
+            c.pk: outcome_panels(consultation=c, request=request) for c in consultations
+        }
         return context
 
 
@@ -150,14 +156,16 @@ class ConsultationPage(Page):
         return routed or super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
-        from consultation.panels import consultation_panels, stylesheets
+        from consultation.panels import consultation_panels, outcome_panels, stylesheets
 
         context = super().get_context(request, *args, **kwargs)
         versions = list(self.draft_versions())
         context["versions"] = versions
         context["current_draft"] = versions[0] if versions else None
         context["statement_count"] = self.statements_open().count()
-        context["page_panels"] = consultation_panels(consultation=self, request=request)
+        context["page_panels"] = outcome_panels(
+            consultation=self, request=request
+        ) + consultation_panels(consultation=self, request=request)
         context["panel_stylesheets"] = stylesheets(context["page_panels"])
         return context
 
@@ -209,12 +217,15 @@ class BillOfRightsDraftPage(RoutablePageMixin, Page):
         return [block for block in self.body if block.block_type == "right"]
 
     def get_context(self, request, *args, **kwargs):
+        from consultation.panels import outcome_panels
+
         context = super().get_context(request, *args, **kwargs)
         context["consultation"] = self.consultation
         context["versions"] = list(self.sibling_versions())
         context["previous"] = next(  # the newest older version, from the list just read
             (v for v in context["versions"] if v.version_number < self.version_number), None
         )
+        context["outcome_panels"] = outcome_panels(consultation=self.consultation, request=request)
         return context
 
     @path("compare/", name="compare")

@@ -2,6 +2,7 @@
 language, with the facts reports group by. Nothing here identifies a respondent."""
 
 from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import get_language
 
 from survey.models.pages import SurveyPage
 from survey.models.responses import SurveyResponse
@@ -24,6 +25,24 @@ def _district_key(survey: SurveyPage) -> str | None:
     return next(
         (q.key for q in survey.questions() if "district" in q.key and q.is_categorical), None
     )
+
+
+def district_names(*, consultation) -> dict[str, str]:
+    """District option key -> its label in the reader's language, from the consultation's
+    surveys, so reports show "District 4" where answers store "district_4"."""
+    names: dict[str, str] = {}
+    for survey in surveys_of_consultation(consultation):
+        local = (
+            survey.get_translations(inclusive=True)
+            .filter(locale__language_code=get_language())
+            .first()
+        )
+        page = (local or survey).specific
+        key = _district_key(page)
+        for question in page.questions():
+            if question.key == key:
+                names.update(dict(question.options()))
+    return names
 
 
 def published_answer_rows(*, consultation) -> list[dict]:

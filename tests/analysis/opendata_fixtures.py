@@ -5,9 +5,11 @@ number both in its text and in its contact fields."""
 from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
+from django.test import override_settings
 from django.utils import timezone
 
 from analysis.models import Theme
+from analysis.services.publication import results_publish
 from consultation.models import Comment
 from consultation.services.moderation import comment_approve, comment_reject
 from participation.ratelimit import pseudonym
@@ -75,6 +77,9 @@ def open_data_world(demo) -> dict:
     for name in ("personal", "korean"):
         ThemeAssignmentFactory(tag=waiting_theme, item=items[name])
     ThemeAssignmentFactory(tag=proposed, item=items["amharic"])
+    # Open data shows published results only; the review gate is tested in test_publication.
+    with override_settings(PUBLICATION_MIN_REVIEWED=0):
+        results_publish(run=run, user=None)
     return {
         **comments,
         "rejected": rejected,

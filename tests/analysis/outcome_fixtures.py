@@ -2,13 +2,15 @@
 pages linking Draft 2's changed rights to the themes those comments fed."""
 
 from django.contrib.contenttypes.models import ContentType
+from django.test import override_settings
 from wagtail.models import Locale
 
 from analysis.inputs import InputItem
 from analysis.models import AnalysisRun, ThemeAssignment
 from analysis.services import analysis_run_create, analysis_run_execute
 from analysis.services.public_pages import public_pages_create
-from analysis.services.review import run_approve
+from analysis.services.publication import results_publish
+from analysis.services.review import item_review_save, item_themes, run_approve
 from consultation.demo import right_block_id
 from tests.factories import CommentFactory
 
@@ -60,12 +62,22 @@ def make_comments(demo) -> list:
     return comments
 
 
+def review_all_and_publish(run, user=None):
+    """An analyst confirms every item's themes; the few items here are all there is, so the
+    gate asks for exactly that many. Returns the published result."""
+    for item in run.items.all():
+        item_review_save(item=item, theme_ids=item_themes(item=item)[1], user=user)
+    with override_settings(PUBLICATION_MIN_REVIEWED=run.items.count()):
+        return results_publish(run=run, user=user)
+
+
 def analyse_and_publish(demo, comments, *, publish=True):
     """Run and approve the analysis, then link Draft 2's timely-reply right to every theme the
     first comment fed; returns (run, pages, theme keys)."""
     run = analysis_run_create(consultation=demo["consultation"], enqueue=False)
     analysis_run_execute(run_id=run.pk)
     run = run_approve(run=AnalysisRun.objects.get(pk=run.pk), user=None)
+    review_all_and_publish(run)
     keys = sorted(
         ThemeAssignment.objects.filter(
             run=run, source="machine", object_id__in=[c.pk for c in comments[:2]]

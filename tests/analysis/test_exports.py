@@ -46,7 +46,21 @@ def test_csv_export_applies_filters(client, analyst_user, run):
     response = client.get(reverse("analysis_export_csv", args=[run.pk]), {"language": "ko"})
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     assert len(rows) - 1 == AnalysisItem.objects.filter(run=run, language="ko").count()
-    assert {row[2] for row in rows[1:]} == {"ko"}
+    assert {row[2] for row in rows[1:]} == {"Korean"}
+
+
+def test_exports_and_reports_name_channels_languages_and_rights_instead_of_codes(
+    client, analyst_user, run
+):
+    client.force_login(analyst_user)
+    AnalysisItem.objects.filter(run=run, channel="mail").update(channel="in_person")
+    response = client.get(reverse("analysis_export_csv", args=[run.pk]))
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    channels = {row[3] for row in rows[1:]}
+    assert "In person" in channels and "in_person" not in channels
+    assert {row[2] for row in rows[1:]} >= {"English", "Korean", "Amharic"}
+    html = client.get(reverse("analysis_report", args=[run.pk])).content.decode()
+    assert "In person" in html and ">in_person<" not in html
 
 
 def test_xlsx_export_reads_back(client, analyst_user, run):

@@ -75,3 +75,30 @@ def test_analysis_selector_returns_the_written_answers(survey_demo, demo):
     assert any(r["question_key"] == "contact_channels__other" for r in rows)
     korean_consultation = demo["consultation"].get_translations().get(locale__language_code="ko")
     assert len(published_answer_rows(consultation=korean_consultation)) == len(rows)
+
+
+def test_demo_survey_uses_every_question_type_and_asks_a_follow_up_only_after_a_low_score(
+    survey_demo,
+):
+    from survey.fields.types import FieldType
+
+    fields = {field.key: field for field in survey_demo.form_fields.all()}
+    assert {field.field_type for field in fields.values()} == set(FieldType.values)
+    follow_up = fields["what_went_wrong"]
+    assert follow_up.condition_field == "satisfaction"
+    answers = [r.form_data for r in SurveyResponse.objects.filter(page=survey_demo)]
+    followed = [a for a in answers if "what_went_wrong" in a]
+    assert followed and all(a["satisfaction"] <= 4 for a in followed)
+    ranked = [a["service_priorities"] for a in answers if "service_priorities" in a]
+    assert ranked and all(sorted(r) == sorted(ranked[0]) for r in ranked)
+    assert any(set(a.get("service_statements", {}).values()) - {1, 2} for a in answers)
+
+
+def test_ranking_options_and_matrix_statements_are_translated(survey_demo):
+    korean = survey_demo.get_translations().get(locale__language_code="ko").specific
+    content = load_content("ko")["fields"]
+    fields = {field.key: field for field in korean.form_fields.all()}
+    ranking = [label for _key, label in fields["service_priorities"].options()]
+    statements = [label for _key, label in fields["service_statements"].statement_pairs()]
+    assert ranking == content["priorities"]["choices"]
+    assert statements == content["statements"]["statements"]
