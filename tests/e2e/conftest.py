@@ -50,6 +50,12 @@ def page(browser):
     context = browser.new_context(viewport={"width": 412, "height": 915})
     page = context.new_page()
     yield page
+    if "/edit/" in page.url:
+        # Leaving Wagtail's page editor sends a beacon that ends its editing session (a database
+        # write). Leave it here and give the live server a moment to finish that request, or the
+        # flush after the test can meet a locked SQLite table and the next tests inherit rows.
+        page.goto("about:blank")
+        page.wait_for_timeout(500)
     context.close()
 
 
