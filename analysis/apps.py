@@ -7,7 +7,7 @@ class AnalysisConfig(AppConfig):
     verbose_name = _("Analysis")
 
     def ready(self):
-        from wagtail.signals import page_published
+        from wagtail.signals import page_published, page_unpublished
 
         from analysis import handlers
         from participation.signals import (
@@ -18,6 +18,10 @@ class AnalysisConfig(AppConfig):
         )
 
         page_published.connect(handlers.page_published, dispatch_uid="analysis_outcome_emails")
+        page_published.connect(handlers.outcome_links_changed, dispatch_uid="analysis_links_pub")
+        page_unpublished.connect(
+            handlers.outcome_links_changed, dispatch_uid="analysis_links_unpub"
+        )
         contribution_erased.connect(
             handlers.contribution_erased, dispatch_uid="analysis_anonymise_copies"
         )

@@ -9,6 +9,13 @@ def page_published(sender, instance, **kwargs):
     outcome_emails_schedule(page=instance)
 
 
+def outcome_links_changed(sender, **kwargs) -> None:
+    """A page went live or was taken down: the cached links to result pages may be wrong."""
+    from analysis.selectors.outcomes import outcome_links_forget
+
+    outcome_links_forget()
+
+
 def contribution_erased(sender, contribution, **kwargs) -> None:
     """A resident's personal data was erased: the analysed copies follow."""
     from analysis.services.privacy import analysed_copies_anonymise

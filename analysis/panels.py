@@ -4,7 +4,7 @@ comment's status page, and the themes behind each changed right on a draft compa
 
 from django.contrib.contenttypes.models import ContentType
 
-from analysis.selectors.outcomes import comment_outcome, draft_change_reasons, outcome_pages
+from analysis.selectors.outcomes import comment_outcome, draft_change_reasons, outcome_links
 from analysis.selectors.runs import latest_finished_run
 from analysis.selectors.similar import similar_items
 from consultation.panels import Panel
@@ -34,10 +34,10 @@ def status_panels(comment, request) -> list[Panel]:
 
 def outcome_link_panels(consultation, request) -> list[Panel]:
     """Links to the published result pages of a consultation, once there are any."""
-    pages = outcome_pages(consultation=consultation)
-    if not pages:
+    links = outcome_links(consultation=consultation)
+    if not links:
         return []
-    context = {"outcome_pages": pages, "consultation_key": consultation.translation_key}
+    context = {"outcome_links": links, "consultation_key": consultation.translation_key}
     return [Panel("analysis/includes/outcome_links.html", context)]
 
 

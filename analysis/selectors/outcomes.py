@@ -3,6 +3,7 @@ drafts staff linked to those themes, in the reader's language. The status page (
 consultation hook) and the outcome email read it."""
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.utils import translation
 from wagtail.models import Locale
 
@@ -26,6 +27,40 @@ def outcome_pages(*, consultation) -> list:
         for page in local.get_children().live().type(*OUTCOME_PAGE_TYPES).specific()
     }
     return [found[model] for model in OUTCOME_PAGE_TYPES if model in found]
+
+
+OUTCOME_LINKS_SECONDS = 120
+
+
+GENERATION_KEY = "outcome-links:generation"
+
+
+def outcome_links_key(consultation_key, language: str) -> str:
+    """One entry per consultation (all its translations) and reader's language, in the current
+    generation (see ``outcome_links_forget``)."""
+    generation = cache.get(GENERATION_KEY, 0)
+    return f"outcome-links:{generation}:{consultation_key}:{language}"
+
+
+def outcome_links_forget(**_signal) -> None:
+    """Make every cached entry stale at once: publishing results, or publishing, moving or
+    unpublishing any page, can change which result pages a consultation links."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 1, None)
+
+
+def outcome_links(*, consultation) -> list[tuple[str, str]]:
+    """(title, url) of ``outcome_pages``, cached per consultation and language: every public
+    page links them, and the look-up is several queries. Publishing results clears the entry
+    and any page published or unpublished (``outcome_links_forget``)."""
+    key = outcome_links_key(consultation.translation_key, translation.get_language())
+    links = cache.get(key)
+    if links is None:
+        links = [(page.title, page.url) for page in outcome_pages(consultation=consultation)]
+        cache.set(key, links, OUTCOME_LINKS_SECONDS)
+    return links
 
 
 def you_said_we_did_pages(*, draft_key, language: str | None = None) -> list:

@@ -16,6 +16,7 @@ from analysis.models.reports import ItemReview
 from analysis.models.runs import AnalysisRun
 from analysis.models.themes import Theme, ThemeDecision
 from analysis.selectors.figures import unfiltered_figures
+from analysis.selectors.outcomes import outcome_links_forget
 from analysis.selectors.themes import codebook_names, theme_label
 from config.languages import LANGUAGE_CODES
 from config.pagecache import invalidate_pages
@@ -101,4 +102,6 @@ def results_publish(*, run: AnalysisRun, user) -> PublishedResult:
         method=_method(run),
     )
     transaction.on_commit(invalidate_pages)
+    outcome_links_forget()
+    transaction.on_commit(outcome_links_forget)  # and once more when readers can see it
     return result
