@@ -71,13 +71,15 @@ def review_all_and_publish(run, user=None):
         return results_publish(run=run, user=user)
 
 
-def analyse_and_publish(demo, comments, *, publish=True):
-    """Run and approve the analysis, then link Draft 2's timely-reply right to every theme the
-    first comment fed; returns (run, pages, theme keys)."""
+def analyse_and_publish(demo, comments, *, publish=True, review=True):
+    """Run and approve the analysis, review every item and publish the results (unless
+    ``review`` is False), then link Draft 2's timely-reply right to every theme the first
+    comment fed; returns (run, pages, theme keys)."""
     run = analysis_run_create(consultation=demo["consultation"], enqueue=False)
     analysis_run_execute(run_id=run.pk)
     run = run_approve(run=AnalysisRun.objects.get(pk=run.pk), user=None)
-    review_all_and_publish(run)
+    if review:
+        review_all_and_publish(run)
     keys = sorted(
         ThemeAssignment.objects.filter(
             run=run, source="machine", object_id__in=[c.pk for c in comments[:2]]

@@ -78,7 +78,8 @@ def run(demo, monkeypatch):
     monkeypatch.setattr(
         "analysis.inputs.SOURCES", ("tests.analysis.outcome_fixtures.published_comment_items",)
     )
-    run, _pages, _keys = analyse_and_publish(demo, make_comments(demo), publish=False)
+    # Nothing reviewed yet: the review screen has comments to show.
+    run, _pages, _keys = analyse_and_publish(demo, make_comments(demo), publish=False, review=False)
     return run
 
 
